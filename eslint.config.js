@@ -1,0 +1,41 @@
+// Lint: typescript-eslint's type-aware recommended rules, zero warnings allowed (see `npm run lint`).
+// The import-direction rules keep domain code free of adapters: only the composition root picks adapters.
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+
+const adapterImports = {
+  patterns: [
+    {
+      group: ['**/adapters/**', 'better-sqlite3', 'ioredis', 'bullmq', 'meilisearch', 'mingo', 'mingo/*'],
+      message: 'Domain code talks to ports only; adapters are chosen in server/main.ts (the composition root).',
+    },
+  ],
+};
+
+export default tseslint.config(
+  { ignores: ['dist/**', 'node_modules/**', 'data/**', 'web/vendor/**', 'coverage/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommendedTypeChecked,
+  {
+    languageOptions: {
+      parserOptions: { projectService: { allowDefaultProject: ['*.js', 'scripts/*.mjs'] }, tsconfigRootDir: import.meta.dirname },
+    },
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/consistent-type-imports': 'error',
+      '@typescript-eslint/no-floating-promises': 'error',
+      'no-console': 'error',
+    },
+  },
+  {
+    files: ['server/domain/**/*.ts', 'server/http/**/*.ts', 'matcher/rank/**/*.ts', 'matcher/text/**/*.ts', 'jobs/handlers/**/*.ts'],
+    rules: { 'no-restricted-imports': ['error', adapterImports] },
+  },
+  {
+    files: ['test/**/*.ts', 'bench/**/*.ts', 'scripts/**'],
+    rules: {
+      'no-console': 'off',
+      '@typescript-eslint/no-unused-expressions': 'off',
+    },
+  },
+);
