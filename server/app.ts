@@ -1,0 +1,56 @@
+/**
+ * The express application: security headers, JSON body parsing (1 MB), the operator-key guard, request logs,
+ * health (public), then every other /api/v1 route behind bearer authentication, then 404 and problem-details
+ * error handling. Routes are mounted by the caller so this file stays the same as capabilities are added.
+ */
+import express, { Router, type Express } from 'express';
+import helmet from 'helmet';
+import type { Logger } from 'pino';
+import { pinoHttp } from 'pino-http';
+import { authenticate, principalOf, type CredentialSource } from './http/auth.js';
+import { rejectOperatorKeys } from './http/body-guard.js';
+import { errorHandler, notFound } from './http/errors.js';
+import { healthRouter, type HealthProbes } from './http/health.js';
+
+export interface AppOptions {
+  logger: Logger;
+  version: string;
+  production: boolean;
+  probes: HealthProbes;
+  credentials: CredentialSource[];
+  /** Registers the authenticated /api/v1 routes. */
+  routes?: (api: Router) => void;
+}
+
+export const BODY_LIMIT = '1mb';
+
+export function createApp(options: AppOptions): Express {
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('trust proxy', false);
+  app.use(helmet());
+  app.use(
+    pinoHttp({
+      logger: options.logger,
+      // Health checks arrive every few seconds from load balancers; they would drown the useful lines.
+      autoLogging: { ignore: (req) => req.url === '/api/v1/health' },
+      redact: ['req.headers.authorization', 'req.headers.cookie'],
+    }),
+  );
+  app.use(express.json({ limit: BODY_LIMIT, strict: true, type: ['application/json', 'application/*+json'] }));
+  app.use(rejectOperatorKeys);
+
+  app.use('/api/v1', healthRouter(options.version, options.probes));
+
+  const api = Router();
+  api.use(authenticate(options.credentials));
+  api.get('/me', (_req, res) => {
+    res.json(principalOf(res));
+  });
+  options.routes?.(api);
+  app.use('/api/v1', api);
+
+  app.use(notFound);
+  app.use(errorHandler(options.logger, options.production));
+  return app;
+}

@@ -1,0 +1,61 @@
+/**
+ * One request-validation wrapper: params, query and body are parsed with zod schemas before the handler runs,
+ * and any failure becomes a 400 problem whose `errors` name each field path (`body.contacts.0.email`).
+ * Strict object schemas reject unknown fields, which is what stops mass assignment.
+ */
+import type { NextFunction, Request, RequestHandler, Response } from 'express';
+import type { z } from 'zod';
+import { HttpProblem, type FieldProblem } from './problem.js';
+
+export interface RequestSchemas<P extends z.ZodType, Q extends z.ZodType, B extends z.ZodType> {
+  params?: P;
+  query?: Q;
+  body?: B;
+}
+
+export interface Validated<P, Q, B> {
+  params: P;
+  query: Q;
+  body: B;
+}
+
+export function issuesToProblems(part: string, issues: z.core.$ZodIssue[]): FieldProblem[] {
+  return issues.flatMap((issue) => {
+    const base = [part, ...issue.path.map(String)];
+    if (issue.code === 'unrecognized_keys') {
+      return issue.keys.map((key) => ({ path: [...base, key].join('.'), message: 'unknown field' }));
+    }
+    return [{ path: base.join('.'), message: issue.message }];
+  });
+}
+
+/**
+ * Wraps an async handler: validates the request parts it declares, then calls it with the parsed values.
+ * Errors it throws reach the problem-details error handler.
+ */
+export function handle<P extends z.ZodType = z.ZodUnknown, Q extends z.ZodType = z.ZodUnknown, B extends z.ZodType = z.ZodUnknown>(
+  schemas: RequestSchemas<P, Q, B>,
+  handler: (input: Validated<z.output<P>, z.output<Q>, z.output<B>>, req: Request, res: Response) => Promise<void> | void,
+): RequestHandler {
+  return async (req: Request, res: Response, next: NextFunction) => {
+    try {
+      const problems: FieldProblem[] = [];
+      const parse = (part: 'params' | 'query' | 'body', schema: z.ZodType | undefined, value: unknown): unknown => {
+        if (!schema) return value;
+        const result = schema.safeParse(value);
+        if (result.success) return result.data;
+        problems.push(...issuesToProblems(part, result.error.issues));
+        return undefined;
+      };
+      const input = {
+        params: parse('params', schemas.params, req.params),
+        query: parse('query', schemas.query, req.query),
+        body: parse('body', schemas.body, req.body),
+      };
+      if (problems.length > 0) throw new HttpProblem('validation', 'Some fields are missing or not valid.', problems);
+      await handler(input as Validated<z.output<P>, z.output<Q>, z.output<B>>, req, res);
+    } catch (error) {
+      next(error);
+    }
+  };
+}
