@@ -9,8 +9,35 @@
  * `version` (incremented on every update, for optimistic concurrency), `createdAt` and `updatedAt`.
  */
 
-/** A MongoDB query filter. Built by code, never passed through from user input. */
+/**
+ * A MongoDB query filter. Built by code, never passed through from user input.
+ *
+ * Both adapters sanitize filters the way mongoose's `sanitizeFilter` does: a field value that is an object with
+ * `$`-keys (`{ name: { $gt: '' } }`) is treated as a literal to compare with (`$eq`), not as operators, unless the
+ * code that built it marked it with {@link trusted}. `$and` / `$or` / `$nor` are walked; `$expr`, `$text`,
+ * `$jsonSchema` and `$where` at the top level are refused unless trusted (and `$where` always is). So code writes
+ * `{ status: trusted({ $in: ['open', 'paused'] }), companyId: input.companyId }`: an operator object smuggled in
+ * through `input` cannot widen the query; on a typed path it fails the schema cast (InvalidQueryError).
+ */
 export type Filter = Record<string, unknown>;
+
+/** Marks operator objects that code built into a {@link Filter}. A global symbol, so it survives duplicate module copies. */
+const TRUSTED = Symbol.for('zonematch.store.trusted');
+
+/**
+ * Marks an operator object in a filter as built by code (see {@link Filter}). Returns the same object, marked with
+ * a non-enumerable symbol, so it still prints and compares as a plain object.
+ */
+export function trusted<T extends object>(operators: T): T {
+  Object.defineProperty(operators, TRUSTED, { value: true, enumerable: false, configurable: true });
+  return operators;
+}
+
+/** True when `value` was marked with {@link trusted}. */
+export function isTrusted(value: unknown): boolean {
+  return typeof value === 'object' && value !== null && (value as Record<symbol, unknown>)[TRUSTED] === true;
+}
+
 /** A MongoDB update document (`$set`, `$unset`, `$inc`, `$push`, `$pull`, `$addToSet`, ...). */
 export type Update = Record<string, unknown>;
 /** A MongoDB aggregation pipeline. */

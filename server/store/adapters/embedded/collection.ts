@@ -1,0 +1,324 @@
+/**
+ * One collection of the embedded store: reads from the in-memory cache with mingo, writes through one SQLite
+ * transaction per operation.
+ *
+ * Validation is asynchronous (mongoose validators may be), so a write reads, computes and validates outside the
+ * transaction, then commits only if what it read is still current: inside the transaction it checks that each
+ * document it changes is still the very object it read (every write replaces the cached object, and a reload after
+ * another process wrote replaces them all). If not, the operation starts over; with `expectedVersion` the second
+ * round reports the conflict.
+ */
+import {
+  DuplicateKeyError,
+  InvalidQueryError,
+  StoreError,
+  VersionConflictError,
+  type Collection,
+  type Filter,
+  type FindOptions,
+  type NewDocument,
+  type Page,
+  type PageOptions,
+  type Pipeline,
+  type Projection,
+  type Stored,
+  type Update,
+  type UpdateOptions,
+} from '../../port.js';
+import { encodeCursor, readPageOptions } from '../shared/cursor.js';
+import { buildNewDocument, plainOf, validateStored, type Doc } from '../shared/documents.js';
+import { prepareFilter, type AnyModel } from '../shared/filter.js';
+import { assertFindOptions, assertPipelineShape } from '../shared/guard.js';
+import { isPlainObject, toPlain } from '../shared/plain.js';
+import { assertUpdateOptions, buildUpdate, upsertDocument } from '../shared/update.js';
+import { encodeDoc } from './codec.js';
+import type { Change } from './indexes.js';
+import { applyUpdate, compileFilter, projectDocs, runPipeline, sortDocs } from '../shared/mingo.js';
+import type { SqliteFile } from './sqlite.js';
+import { upperBound, type CollectionState } from './state.js';
+import type { Query } from 'mingo';
+
+/** What a collection needs from its store. */
+export interface EmbeddedContext {
+  readonly sqlite: SqliteFile;
+  /** Throws when the store is closed; drops caches that another process's commits made stale. */
+  sync(): void;
+  /** Documents of another collection for `$lookup` / `$unionWith` (copies; empty for an unknown name). */
+  lookup(name: string): Doc[];
+}
+
+/** Thrown inside a commit when what the operation read is no longer current; never leaves this module. */
+class Retry extends Error {}
+/** Far more than in-process interleaving needs; only a pathological writer storm would exhaust it. */
+const MAX_ATTEMPTS = 50;
+/** Up to this many index candidates are sorted into `_id` order; more are filtered from the ordered ids. */
+const SORT_CANDIDATES_UP_TO = 256;
+
+export class EmbeddedCollection<T extends object> implements Collection<T> {
+  constructor(
+    readonly name: string,
+    private readonly model: AnyModel,
+    private readonly state: CollectionState,
+    private readonly ctx: EmbeddedContext,
+  ) {}
+
+  async insertOne(doc: NewDocument<T>): Promise<Stored<T>> {
+    const [stored] = await this.insertMany([doc]);
+    return stored as Stored<T>;
+  }
+
+  async insertMany(docs: NewDocument<T>[]): Promise<Stored<T>[]> {
+    if (!Array.isArray(docs)) throw new InvalidQueryError(`${this.name}: insertMany needs an array`);
+    this.ctx.sync();
+    if (docs.length === 0) return [];
+    const now = new Date();
+    const prepared = await Promise.all(
+      docs.map(async (d) => plainOf(await buildNewDocument(this.model, this.objectOf(d), now, this.name))),
+    );
+    const changes = prepared.map((after) => ({ id: after._id, before: null, after }));
+    this.commit(changes, () => {
+      const seen = new Set<string>();
+      for (const { id } of changes) {
+        if (this.state.docs.has(id) || seen.has(id)) throw new DuplicateKeyError(this.name, ['_id']);
+        seen.add(id);
+      }
+    });
+    return prepared.map((d) => toPlain(d) as Stored<T>);
+  }
+
+  async findOne(filter: Filter, options: Pick<FindOptions, 'projection' | 'sort'> = {}): Promise<Stored<T> | null> {
+    const [first] = await this.find(filter, { ...options, limit: 1 });
+    return first ?? null;
+  }
+
+  async findById(id: string): Promise<Stored<T> | null> {
+    return this.findOne({ _id: id });
+  }
+
+  find(filter: Filter, options: FindOptions = {}): Promise<Stored<T>[]> {
+    return this.now(() => {
+      assertFindOptions(options, this.name);
+      const { sort, skip = 0, limit = 0, projection } = options;
+      const prepared = this.prepare(filter);
+      const matches = this.scan(prepared);
+      let docs: Doc[];
+      if (sort === undefined || isIdAscending(sort)) {
+        docs = take(matches, skip, limit);
+      } else {
+        // mingo's sort is stable and the input is in `_id` order, so ties stay in `_id` order.
+        const sorted = sortDocs([...matches], sort, this.name);
+        docs = sorted.slice(skip, limit > 0 ? skip + limit : undefined);
+      }
+      return this.output(docs, projection);
+    });
+  }
+
+  page(filter: Filter, options: PageOptions): Promise<Page<Stored<T>>> {
+    return this.now(() => {
+      const { limit, after } = readPageOptions(options, this.name);
+      const docs = take(this.scan(this.prepare(filter), after), 0, limit + 1);
+      const items = this.output(docs.slice(0, limit));
+      const last = items[items.length - 1];
+      return { items, nextCursor: docs.length > limit && last ? encodeCursor(last._id) : null };
+    });
+  }
+
+  async updateOne(filter: Filter, update: Update, options: UpdateOptions = {}): Promise<Stored<T> | null> {
+    assertUpdateOptions(options, this.name);
+    this.ctx.sync();
+    const prepared = this.prepare(filter);
+    buildUpdate(update, { now: new Date() }, this.name); // refuse a bad update before reading anything
+    for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
+      const now = new Date();
+      const { $setOnInsert, ...ops } = buildUpdate(update, { now, upsert: options.upsert }, this.name);
+      const [target] = take(this.scan(prepared), 0, 1);
+      if (!target) {
+        if (!options.upsert) return null;
+        const seen = this.state.generation;
+        const doc = await validateStored(this.model, upsertDocument(prepared, { ...ops, $setOnInsert }, this.name), this.name);
+        const committed = this.tryCommit([{ id: doc._id, before: null, after: doc }], () => {
+          if (this.state.generation !== seen) throw new Retry();
+        });
+        if (committed) return this.output([doc])[0] ?? null;
+        continue;
+      }
+      if (options.expectedVersion !== undefined && target.version !== options.expectedVersion) {
+        throw new VersionConflictError(this.name, target._id);
+      }
+      const next = toPlain(target);
+      applyUpdate(next, ops, prepared, this.name);
+      const doc = await validateStored(this.model, next, this.name);
+      if (this.tryCommit([{ id: target._id, before: target, after: doc }], () => this.assertCurrent([target]))) {
+        return this.output([doc])[0] ?? null;
+      }
+    }
+    throw contention(this.name);
+  }
+
+  async updateMany(filter: Filter, update: Update): Promise<number> {
+    this.ctx.sync();
+    const prepared = this.prepare(filter);
+    buildUpdate(update, { now: new Date() }, this.name);
+    for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
+      const { $setOnInsert: _ignored, ...ops } = buildUpdate(update, { now: new Date() }, this.name);
+      const targets = [...this.scan(prepared)];
+      if (targets.length === 0) return 0;
+      const updated = await Promise.all(
+        targets.map((t) => {
+          const next = toPlain(t);
+          applyUpdate(next, ops, prepared, this.name);
+          return validateStored(this.model, next, this.name);
+        }),
+      );
+      const changes = targets.map((before, i) => ({ id: before._id, before, after: updated[i] as Doc }));
+      if (this.tryCommit(changes, () => this.assertCurrent(targets))) return targets.length;
+    }
+    throw contention(this.name);
+  }
+
+  deleteOne(filter: Filter): Promise<boolean> {
+    return this.now(() => this.remove(filter, 1) > 0);
+  }
+
+  deleteMany(filter: Filter): Promise<number> {
+    return this.now(() => this.remove(filter, 0));
+  }
+
+  count(filter: Filter = {}): Promise<number> {
+    return this.now(() => {
+      let n = 0;
+      for (const _ of this.scan(this.prepare(filter))) n++;
+      return n;
+    });
+  }
+
+  aggregate<R = Record<string, unknown>>(pipeline: Pipeline): Promise<R[]> {
+    return this.now(() => {
+      assertPipelineShape(pipeline, this.name);
+      this.ctx.sync();
+      this.state.ensureLoaded();
+      // Like MongoDB, pipelines are not cast or sanitized. A leading $match still narrows through the indexes.
+      const [first, ...rest] = pipeline;
+      const match = first?.$match;
+      const input = isPlainObject(match)
+        ? [...this.scanWith(match, compileFilter(match, this.name))]
+        : this.state.ids.map((id) => this.state.docs.get(id) as Doc);
+      const stages = isPlainObject(match) ? rest : pipeline;
+      // mingo runs without cloning, so it gets copies: a stage must never write into the cache.
+      return runPipeline(input.map(toPlain), stages, (name) => this.ctx.lookup(name), this.name) as R[];
+    });
+  }
+
+  // ---- internals ----
+
+  /** Runs a synchronous operation as a promise, so errors reject instead of throwing. */
+  private now<R>(fn: () => R): Promise<R> {
+    // The executor runs synchronously, and a throw inside it becomes the rejection.
+    return new Promise<R>((resolve) => resolve(fn()));
+  }
+
+  private objectOf(doc: unknown): Record<string, unknown> {
+    if (!isPlainObject(doc)) throw new InvalidQueryError(`${this.name}: a document must be an object`);
+    return doc;
+  }
+
+  /** The shared sanitize + cast, then plain values (subdocument ids as strings, as the documents store them). */
+  private prepare(filter: Filter): Filter {
+    return toPlain(prepareFilter(this.model, filter, this.name));
+  }
+
+  /** Matching documents in `_id` order (after `after`, if given). Syncs and loads the cache first. */
+  private scan(prepared: Filter, after?: string): Generator<Doc> {
+    this.ctx.sync();
+    return this.scanWith(prepared, compileFilter(prepared, this.name), after);
+  }
+
+  private *scanWith(filter: Filter, query: Query, after?: string): Generator<Doc> {
+    const { state } = this;
+    state.ensureLoaded();
+    const candidates = state.indexes.candidates(filter, (id) => state.docs.has(id));
+    // A few candidates: sort them. Many: walk the ordered ids and skip non-candidates, so a page or a limit
+    // stops early instead of sorting thousands of ids per request.
+    const small = candidates !== null && candidates.size <= SORT_CANDIDATES_UP_TO;
+    const ids = small ? [...candidates].sort() : state.ids;
+    for (let i = after === undefined ? 0 : upperBound(ids, after); i < ids.length; i++) {
+      const id = ids[i] as string;
+      if (candidates !== null && !small && !candidates.has(id)) continue;
+      const doc = state.docs.get(id);
+      if (doc && query.test(doc)) yield doc;
+    }
+  }
+
+  private remove(filter: Filter, limit: number): number {
+    const targets = take(this.scan(this.prepare(filter)), 0, limit);
+    if (targets.length === 0) return 0;
+    // Synchronous from scan to commit, so nothing in this process can interleave; another process can, and the
+    // commit's sync reloads: then the targets are re-read.
+    const changes = targets.map((before) => ({ id: before._id, before, after: null }));
+    return this.tryCommit(changes, () => this.assertCurrent(targets)) ? targets.length : this.remove(filter, limit);
+  }
+
+  private assertCurrent(read: Doc[]): void {
+    for (const doc of read) if (this.state.docs.get(doc._id) !== doc) throw new Retry();
+  }
+
+  private commit(changes: Change[], precondition: () => void): void {
+    if (!this.tryCommit(changes, precondition)) {
+      // Only inserts call this, and their precondition never asks for a retry.
+      throw new StoreError(`${this.name}: write could not be committed`);
+    }
+  }
+
+  /** One SQLite transaction: re-sync, check, check unique keys, write; then mirror in memory. False = start over. */
+  private tryCommit(changes: Change[], precondition: () => void): boolean {
+    const { state } = this;
+    const { table } = state;
+    try {
+      this.ctx.sqlite.transaction(() => {
+        this.ctx.sync(); // under the write lock: whatever another process committed is loaded now
+        state.ensureLoaded();
+        precondition();
+        state.indexes.assertUnique(changes);
+        for (const { id, before, after } of changes) {
+          if (!after) table.remove.run(id);
+          else if (!before) table.insert.run(id, encodeDoc(after));
+          else table.update.run(encodeDoc(after), id);
+        }
+      });
+    } catch (err) {
+      if (err instanceof Retry) return false;
+      throw err;
+    }
+    state.apply(changes);
+    return true;
+  }
+
+  private output(docs: Doc[], projection?: Projection): Stored<T>[] {
+    const copies = docs.map((d) => toPlain(d));
+    return (projection ? projectDocs(copies, projection, this.name) : copies) as Stored<T>[];
+  }
+}
+
+function isIdAscending(sort: Record<string, number>): boolean {
+  const keys = Object.keys(sort);
+  return keys.length === 0 || (keys.length === 1 && sort._id === 1);
+}
+
+/** The first `limit` (0 = all) items after skipping `skip`, pulling no more than needed. */
+function take<D>(items: Iterable<D>, skip: number, limit: number): D[] {
+  const out: D[] = [];
+  let skipped = 0;
+  for (const item of items) {
+    if (skipped < skip) {
+      skipped++;
+      continue;
+    }
+    out.push(item);
+    if (limit > 0 && out.length >= limit) break;
+  }
+  return out;
+}
+
+function contention(collection: string): StoreError {
+  return new StoreError(`${collection}: gave up after ${MAX_ATTEMPTS} attempts; the documents kept changing`);
+}

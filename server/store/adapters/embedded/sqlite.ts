@@ -1,0 +1,71 @@
+/**
+ * The SQLite file: one table per collection `(id TEXT PRIMARY KEY, doc TEXT NOT NULL)`.
+ *
+ * WAL with `synchronous = FULL` fsyncs the log on every commit, so a write the store acknowledged survives
+ * `kill -9` (and power loss). Writes run in `BEGIN IMMEDIATE` transactions: the write lock is taken first, so the
+ * checks made inside a transaction (versions, unique keys) hold until it commits, even against another process.
+ */
+import Database from 'better-sqlite3';
+
+export interface Row {
+  id: string;
+  doc: string;
+}
+
+export interface TableStatements {
+  all: Database.Statement<[], Row>;
+  insert: Database.Statement<[string, string]>;
+  update: Database.Statement<[string, string]>;
+  remove: Database.Statement<[string]>;
+}
+
+export class SqliteFile {
+  readonly journalMode: string;
+  private readonly db: Database.Database;
+  private readonly dataVersionStmt: Database.Statement<[], number>;
+  private readonly runInTransaction: Database.Transaction<(fn: () => unknown) => unknown>;
+
+  constructor(readonly file: string) {
+    this.db = new Database(file);
+    this.journalMode = String(this.db.pragma('journal_mode = WAL', { simple: true }));
+    this.db.pragma('synchronous = FULL');
+    // A second process holding the write lock makes us wait rather than fail at once.
+    this.db.pragma('busy_timeout = 5000');
+    this.dataVersionStmt = this.db.prepare<[], number>('PRAGMA data_version').pluck();
+    this.runInTransaction = this.db.transaction((fn: () => unknown) => fn());
+  }
+
+  get open(): boolean {
+    return this.db.open;
+  }
+
+  /** Creates the collection's table if needed and prepares its statements. `name` is a checked identifier. */
+  table(name: string): TableStatements {
+    const t = `"${name}"`;
+    this.db.exec(`CREATE TABLE IF NOT EXISTS ${t} (id TEXT PRIMARY KEY, doc TEXT NOT NULL)`);
+    return {
+      all: this.db.prepare<[], Row>(`SELECT id, doc FROM ${t}`),
+      insert: this.db.prepare<[string, string]>(`INSERT INTO ${t} (id, doc) VALUES (?, ?)`),
+      update: this.db.prepare<[string, string]>(`UPDATE ${t} SET doc = ? WHERE id = ?`),
+      remove: this.db.prepare<[string]>(`DELETE FROM ${t} WHERE id = ?`),
+    };
+  }
+
+  /** Changes when another connection (another process) commits; our own commits leave it unchanged. */
+  dataVersion(): number {
+    return this.dataVersionStmt.get() as number;
+  }
+
+  /** Runs `fn` in a `BEGIN IMMEDIATE` transaction; a throw rolls back. */
+  transaction<T>(fn: () => T): T {
+    return this.runInTransaction.immediate(fn) as T;
+  }
+
+  ping(): boolean {
+    return this.db.prepare('SELECT 1').pluck().get() === 1;
+  }
+
+  close(): void {
+    if (this.db.open) this.db.close();
+  }
+}
