@@ -81,10 +81,21 @@ export interface SearchIndex {
   close(): Promise<void>;
 }
 
+export interface SearchIndexErrorOptions extends ErrorOptions {
+  /**
+   * Machine-readable reason. The Meilisearch adapter passes the API's error code through
+   * (e.g. `index_not_found`, `invalid_search_filter`); the embedded adapter uses the same codes where they apply.
+   */
+  code?: string;
+}
+
 export class SearchIndexError extends Error {
-  constructor(message: string, options?: ErrorOptions) {
+  readonly code: string | undefined;
+
+  constructor(message: string, options?: SearchIndexErrorOptions) {
     super(message, options);
     this.name = new.target.name;
+    this.code = options?.code;
   }
 }
 

@@ -1,0 +1,165 @@
+/**
+ * One embedded index: its settings, documents, text postings and filter postings.
+ *
+ * Every version of a document gets a fresh slot (append-only postings, see text-index.ts); `#order` keeps the
+ * position of the document's first insertion so a replaced document keeps its place in placeholder results, as it
+ * does in Meilisearch.
+ */
+import type { IndexSettings, SearchDocument, SearchHit, SearchResult } from '../../port.js';
+import type { ResolvedSearchOptions } from '../../validate.js';
+import { FacetIndex } from './facet-index.js';
+import { fieldText } from './fields.js';
+import { buildTermGroups, compileSynonyms, type CompiledSynonyms } from './query.js';
+import { TextIndex } from './text-index.js';
+import type { Tokenizer } from './tokenizer.js';
+import { topK } from './top-k.js';
+
+/** Rebuild once this many dead slots exist beyond the live ones (keeps per-slot arrays proportional to live docs). */
+const REBUILD_SLACK = 4096;
+
+/** Weight of the i-th searchable attribute: earlier attributes weigh more, as Meilisearch's `attribute` rule. */
+export function attributeWeight(position: number): number {
+  return 1 / (1 + 0.5 * position);
+}
+
+export class IndexStore {
+  readonly settings: IndexSettings;
+  readonly #tokenizer: Tokenizer;
+  readonly #synonyms: CompiledSynonyms;
+  #text: TextIndex;
+  #facets: FacetIndex;
+  /** id → current slot, in first-insertion order (Map keeps a key's position when its value changes). */
+  readonly #slots = new Map<string, number>();
+  #documents: (SearchDocument | undefined)[] = [];
+  #order: number[] = [];
+  #nextOrder = 0;
+
+  constructor(settings: IndexSettings, tokenizer: Tokenizer) {
+    this.settings = settings;
+    this.#tokenizer = tokenizer;
+    this.#synonyms = compileSynonyms(settings.synonyms, tokenizer);
+    this.#text = this.#newTextIndex();
+    this.#facets = new FacetIndex(settings.filterableAttributes);
+  }
+
+  /** A store with new settings and the same documents, in the same order. */
+  withSettings(settings: IndexSettings): IndexStore {
+    const next = new IndexStore(settings, this.#tokenizer);
+    next.upsert(this.#liveDocuments());
+    return next;
+  }
+
+  get size(): number {
+    return this.#slots.size;
+  }
+
+  upsert(documents: SearchDocument[]): void {
+    for (const document of documents) {
+      const previous = this.#slots.get(document.id);
+      let order: number;
+      if (previous === undefined) {
+        order = this.#nextOrder++;
+      } else {
+        order = this.#order[previous]!;
+        this.#retire(previous);
+      }
+      const slot = this.#documents.length;
+      this.#documents.push(document);
+      this.#order.push(order);
+      this.#slots.set(document.id, slot);
+      this.#text.add(slot, this.#texts(document));
+      this.#facets.add(slot, document);
+    }
+    this.#maybeRebuild();
+  }
+
+  remove(ids: string[]): void {
+    for (const id of ids) {
+      const slot = this.#slots.get(id);
+      if (slot === undefined) continue;
+      this.#retire(slot);
+      this.#slots.delete(id);
+    }
+    this.#maybeRebuild();
+  }
+
+  clear(): void {
+    this.#slots.clear();
+    this.#documents = [];
+    this.#order = [];
+    this.#nextOrder = 0;
+    this.#text = this.#newTextIndex();
+    this.#facets = new FacetIndex(this.settings.filterableAttributes);
+  }
+
+  search(query: string, options: ResolvedSearchOptions): SearchResult {
+    const allowed = this.#facets.match(options.clauses);
+    const groups = buildTermGroups(query, this.#synonyms, this.#tokenizer);
+    // No terms (empty or only punctuation): a placeholder search lists documents in insertion order.
+    if (groups.length === 0) return this.#placeholder(allowed, options);
+
+    let mask: Uint8Array | null = null;
+    if (allowed !== null) {
+      mask = new Uint8Array(this.#documents.length);
+      for (const slot of allowed) mask[slot] = 1;
+    }
+    const { slots, scores, maxScore } = this.#text.score(groups, mask);
+    const order = this.#order;
+    const best = topK(slots, options.offset + options.limit, (a, b) => scores[b]! - scores[a]! || order[a]! - order[b]!);
+    const hits = best.slice(options.offset).map((slot) => this.#hit(slot, maxScore > 0 ? scores[slot]! / maxScore : 0));
+    return { hits, total: slots.length };
+  }
+
+  #placeholder(allowed: ReadonlySet<number> | null, { offset, limit }: ResolvedSearchOptions): SearchResult {
+    if (allowed === null) {
+      const hits: SearchHit[] = [];
+      let index = 0;
+      for (const slot of this.#slots.values()) {
+        if (index >= offset + limit) break;
+        if (index++ >= offset) hits.push(this.#hit(slot, 1));
+      }
+      return { hits, total: this.#slots.size };
+    }
+    const order = this.#order;
+    const sorted = [...allowed].sort((a, b) => order[a]! - order[b]!);
+    return { hits: sorted.slice(offset, offset + limit).map((slot) => this.#hit(slot, 1)), total: sorted.length };
+  }
+
+  #hit(slot: number, score: number): SearchHit {
+    // A copy, so callers cannot change what the index holds (Meilisearch hands out fresh JSON too).
+    return { document: structuredClone(this.#documents[slot]!), score: Math.min(1, Math.max(0, score)) };
+  }
+
+  #retire(slot: number): void {
+    const document = this.#documents[slot];
+    if (document === undefined) return;
+    this.#text.remove(slot, this.#texts(document));
+    this.#facets.remove(slot, document);
+    this.#documents[slot] = undefined;
+  }
+
+  #texts(document: SearchDocument): string[] {
+    return this.settings.searchableAttributes.map((attribute) => fieldText(document, attribute));
+  }
+
+  #newTextIndex(): TextIndex {
+    return new TextIndex(this.#tokenizer, this.settings.searchableAttributes.map((_, i) => attributeWeight(i)));
+  }
+
+  #liveDocuments(): SearchDocument[] {
+    return [...this.#slots.values()].map((slot) => this.#documents[slot]!);
+  }
+
+  /** Re-adds the live documents into fresh structures once dead slots outnumber them by a margin. */
+  #maybeRebuild(): void {
+    if (this.#documents.length - this.#slots.size <= this.#slots.size + REBUILD_SLACK) return;
+    const documents = this.#liveDocuments();
+    const orders = [...this.#slots.values()].map((slot) => this.#order[slot]!);
+    const nextOrder = this.#nextOrder;
+    this.clear();
+    this.upsert(documents);
+    // Keep the original insertion positions (clear() restarted the counter).
+    this.#order = orders;
+    this.#nextOrder = nextOrder;
+  }
+}
