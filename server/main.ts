@@ -1,0 +1,30 @@
+/**
+ * Entry point of `npm start`: reads the config (fail fast, exit 1, readable message), starts API + Socket.IO
+ * (+ job handlers unless PROCESS_ROLE=api) and stops gracefully on SIGTERM/SIGINT within SHUTDOWN_TIMEOUT_MS.
+ */
+import { readConfigOrExit } from './bootstrap.js';
+import { createLogger } from './logger.js';
+import { startServer } from './runtime.js';
+import { exitOnSignals } from './signals.js';
+
+const config = readConfigOrExit();
+if (config.role === 'worker') {
+  process.stderr.write('PROCESS_ROLE=worker runs jobs only: start it with `npm run worker`.\n');
+  process.exit(1);
+}
+
+const logger = createLogger(config);
+try {
+  const server = await startServer(config, logger);
+  logger.info(
+    { url: server.url, role: config.role, store: server.ports.store.adapter, search: server.ports.search.adapter, queue: server.ports.queue.adapter },
+    `zonematch ${server.url} is ready (health: ${server.url}/api/v1/health)`,
+  );
+  if (server.adminTokenFile) {
+    logger.info({ file: server.adminTokenFile }, `bureau administrator token is in ${server.adminTokenFile} (use it as "Authorization: Bearer <token>")`);
+  }
+  exitOnSignals(logger, config.shutdownTimeoutMs, () => server.stop());
+} catch (error) {
+  logger.fatal({ err: error }, 'zonematch could not start');
+  process.exit(1);
+}
