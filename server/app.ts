@@ -11,6 +11,7 @@ import { authenticate, principalOf, type CredentialSource } from './http/auth.js
 import { rejectOperatorKeys } from './http/body-guard.js';
 import { errorHandler, notFound } from './http/errors.js';
 import { healthRouter, type HealthProbes } from './http/health.js';
+import { mountRoutes, type AnyRoute } from './http/route.js';
 
 export interface AppOptions {
   logger: Logger;
@@ -18,8 +19,10 @@ export interface AppOptions {
   production: boolean;
   probes: HealthProbes;
   credentials: CredentialSource[];
-  /** Registers the authenticated /api/v1 routes. */
-  routes?: (api: Router) => void;
+  /** The /api/v1 operations (see server/routes.ts); public ones are mounted ahead of authentication. */
+  routes?: readonly AnyRoute[];
+  /** Pages outside /api/v1 (the API reference at /api/docs, the web UI). */
+  pages?: Router;
 }
 
 export const BODY_LIMIT = '1mb';
@@ -41,13 +44,18 @@ export function createApp(options: AppOptions): Express {
   app.use(rejectOperatorKeys);
 
   app.use('/api/v1', healthRouter(options.version, options.probes));
+  const routes = options.routes ?? [];
+  const open = Router();
+  mountRoutes(open, routes.filter((r) => r.access === 'public'));
+  app.use('/api/v1', open);
+  if (options.pages) app.use(options.pages);
 
   const api = Router();
   api.use(authenticate(options.credentials));
   api.get('/me', (_req, res) => {
     res.json(principalOf(res));
   });
-  options.routes?.(api);
+  mountRoutes(api, routes.filter((r) => r.access !== 'public'));
   app.use('/api/v1', api);
 
   app.use(notFound);

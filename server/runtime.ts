@@ -15,6 +15,8 @@ import { createApp } from './app.js';
 import { closePorts, openPorts, type Ports } from './compose.js';
 import type { Config } from './config.js';
 import { adminTokenSource } from './http/auth.js';
+import { createServices, type Services } from './domain/services.js';
+import { apiRoutes } from './routes.js';
 import { createLiveServer, type LiveServer } from './live/server.js';
 import { VERSION } from './version.js';
 
@@ -22,6 +24,7 @@ export interface RunningServer {
   url: string;
   port: number;
   ports: Ports;
+  services: Services;
   http: Server;
   live: LiveServer;
   adminTokenFile: string | undefined;
@@ -36,13 +39,15 @@ export async function startServer(config: Config, logger: Logger): Promise<Runni
     const count = registerJobHandlers({ ...ports, logger });
     logger.info({ registrations: count }, 'job handlers registered in this process');
   }
-  const credentials = [adminTokenSource(admin.token)];
+  const services = createServices({ ...ports, logger });
+  const credentials = [adminTokenSource(admin.token), services.users.credentialSource(), services.apiKeys.credentialSource()];
   const app = createApp({
     logger,
     version: VERSION,
     production: config.env === 'production',
     probes: ports,
     credentials,
+    routes: apiRoutes(services, VERSION),
   });
   const http = createServer(app);
   // Keep-alive sockets must not outlive a shutdown; headers must arrive promptly (slowloris).
@@ -76,5 +81,5 @@ export async function startServer(config: Config, logger: Logger): Promise<Runni
     return stopping;
   };
 
-  return { url, port, ports, http, live, adminTokenFile: admin.file, stop };
+  return { url, port, ports, services, http, live, adminTokenFile: admin.file, stop };
 }

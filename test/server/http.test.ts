@@ -6,7 +6,7 @@ import { createApp } from '../../server/app.js';
 import { adminTokenSource } from '../../server/http/auth.js';
 import type { DependencyStatus, Pingable } from '../../server/http/health.js';
 import { HttpProblem } from '../../server/http/problem.js';
-import { handle } from '../../server/http/validate.js';
+import { route } from '../../server/http/route.js';
 import { DuplicateKeyError, StoreUnavailableError } from '../../server/store/port.js';
 
 const TOKEN = 'test-admin-token-0123456789abcdef';
@@ -20,6 +20,12 @@ function dependency(adapter: string, reachable = true): Pingable & { status: Dep
   return target;
 }
 
+function thrower(path: string, error: Error) {
+  return route({ method: 'get', path, operationId: path, summary: 'throws', tags: ['test'], access: 'authenticated', responses: {}, handler: () => {
+    throw error;
+  } });
+}
+
 function buildApp(options: { production?: boolean; queueDown?: boolean; hangingSearch?: boolean } = {}) {
   const search: Pingable = options.hangingSearch
     ? { adapter: 'meilisearch', ping: () => new Promise<DependencyStatus>(() => undefined) }
@@ -30,28 +36,29 @@ function buildApp(options: { production?: boolean; queueDown?: boolean; hangingS
     production: options.production ?? false,
     probes: { store: dependency('embedded-sqlite'), search, queue: dependency('bullmq', !options.queueDown) },
     credentials: [adminTokenSource(TOKEN)],
-    routes: (api) => {
-      const contact = z.strictObject({ name: z.string().min(1), email: z.email().optional() });
-      const body = z.strictObject({ name: z.string().min(1).max(10), employees: z.number().int().optional(), contacts: z.array(contact).optional() });
-      api.post(
-        '/probe',
-        handle({ body }, ({ body: parsed }, _req, res) => {
-          res.status(201).json(parsed);
+    routes: [
+      route({
+        method: 'post',
+        path: '/probe',
+        operationId: 'probe',
+        summary: 'echo',
+        tags: ['test'],
+        access: 'authenticated',
+        body: z.strictObject({
+          name: z.string().min(1).max(10),
+          employees: z.number().int().optional(),
+          contacts: z.array(z.strictObject({ name: z.string().min(1), email: z.email().optional() })).optional(),
         }),
-      );
-      api.get('/boom', () => {
-        throw new Error('secret internals at /srv/app.ts:12');
-      });
-      api.get('/teapot', () => {
-        throw new HttpProblem('forbidden', 'not yours');
-      });
-      api.get('/dup', () => {
-        throw new DuplicateKeyError('companies', ['creditCode']);
-      });
-      api.get('/down', () => {
-        throw new StoreUnavailableError('mongo is down');
-      });
-    },
+        responses: { 201: { description: 'echo' } },
+        handler: ({ body }, _req, res) => {
+          res.status(201).json(body);
+        },
+      }),
+      thrower('/boom', new Error('secret internals at /srv/app.ts:12')),
+      thrower('/teapot', new HttpProblem('forbidden', 'not yours')),
+      thrower('/dup', new DuplicateKeyError('companies', ['creditCode'])),
+      thrower('/down', new StoreUnavailableError('mongo is down')),
+    ],
   });
 }
 

@@ -1,0 +1,15 @@
+/**
+ * What domain services are built from: the ports (never an adapter) and a logger. The composition root
+ * (server/runtime.ts) passes the adapters it picked.
+ */
+import type { Logger } from 'pino';
+import type { JobQueue } from '../../jobs/queue/port.js';
+import type { SearchIndex } from '../../matcher/index/port.js';
+import type { DocumentStore } from '../store/port.js';
+
+export interface DomainDeps {
+  store: DocumentStore;
+  search: SearchIndex;
+  queue: JobQueue;
+  logger: Logger;
+}
