@@ -3,5 +3,16 @@
  * store adapters). Capabilities add their collections here.
  */
 import type { SchemaRegistry } from '../schema.js';
+import { apiKeySchemas } from './api-keys.js';
+import { auditSchemas } from './audit.js';
+import { companiesSchemas } from './companies.js';
+import { postingsSchemas } from './postings.js';
+import { usersSchemas } from './users.js';
 
-export const domainSchemas: SchemaRegistry = {};
+export const domainSchemas: SchemaRegistry = {
+  ...companiesSchemas,
+  ...postingsSchemas,
+  ...auditSchemas,
+  ...usersSchemas,
+  ...apiKeySchemas,
+};

@@ -1,0 +1,4 @@
+/** Mongoose schema(s) of the users collection(s). */
+import type { SchemaRegistry } from '../schema.js';
+
+export const usersSchemas: SchemaRegistry = {};
