@@ -284,20 +284,23 @@ export class InlineJobQueue implements JobQueue {
     do {
       this.pumpAgain = false;
       try {
-        await this.claimDue();
-        await this.armForNextDelayed();
+        // One `now` for both steps: a job must be either due (claimed) or later (timer armed). With two clock
+        // reads, a job whose runAt falls between them would be neither, and wait for the safety-net poll.
+        const now = new Date();
+        await this.claimDue(now);
+        await this.armForNextDelayed(now);
       } catch (error) {
         this.logger.warn({ err: error }, 'job queue: could not look for due jobs; will retry');
       }
     } while (this.pumpAgain && !this.closing);
   }
 
-  private async claimDue(): Promise<void> {
+  private async claimDue(now: Date): Promise<void> {
     for (const [name, registration] of this.handlers) {
       const free = registration.concurrency - registration.running;
       if (free <= 0) continue;
       const due = await this.jobs.find(
-        { name, state: pending(), runAt: op({ $lte: new Date() }) },
+        { name, state: pending(), runAt: op({ $lte: now }) },
         { sort: { runAt: 1, _id: 1 }, limit: free },
       );
       for (const doc of due) {
@@ -312,11 +315,11 @@ export class InlineJobQueue implements JobQueue {
     }
   }
 
-  private async armForNextDelayed(): Promise<void> {
+  private async armForNextDelayed(now: Date): Promise<void> {
     const names = [...this.handlers.keys()];
     if (names.length === 0 || this.closing) return;
     const next = await this.jobs.findOne(
-      { state: 'delayed', name: op({ $in: names }), runAt: op({ $gt: new Date() }) },
+      { state: 'delayed', name: op({ $in: names }), runAt: op({ $gt: now }) },
       { sort: { runAt: 1 } },
     );
     if (next) this.timer.arm(new Date(next.runAt).getTime());
