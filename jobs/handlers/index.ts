@@ -7,6 +7,7 @@ import type { Logger } from 'pino';
 import type { JobQueue } from '../queue/port.js';
 import type { DocumentStore } from '../../server/store/port.js';
 import type { SearchIndex } from '../../matcher/index/port.js';
+import { registerPostingsExpiry } from './postings-expiry.js';
 
 export interface JobDependencies {
   store: DocumentStore;
@@ -18,7 +19,7 @@ export interface JobDependencies {
 export type JobRegistration = (deps: JobDependencies) => void;
 
 /** Capabilities contribute their registrations to this list. */
-const registrations: JobRegistration[] = [];
+const registrations: JobRegistration[] = [registerPostingsExpiry];
 
 export function registerJobHandlers(deps: JobDependencies): number {
   for (const register of registrations) register(deps);

@@ -1,6 +1,53 @@
-/** Audit log of every change to a company or posting (who, when, what changed). */
+/**
+ * Audit log of every change to a company or posting: who (principal role and id, or the system for scheduled
+ * jobs), when, what (create / update / delete / expire) and, per changed field, the value before and after.
+ *
+ * Entries are written right after the change they describe. The two writes are not one transaction (the store
+ * port has none across collections); writing the entry second means a crash can lose an entry but never invent
+ * one for a change that did not happen.
+ */
+import type { Collection, Filter } from '../../store/port.js';
+import { AUDIT } from '../../store/schemas/audit.js';
 import type { DomainDeps } from '../deps.js';
+import { allOf, pageOf, type PageRequest } from './listing.js';
+import type { AuditEntity, AuditRecord } from './record.js';
+import { toAuditView, type AuditEntryView } from './views.js';
+
+export interface AuditQuery extends PageRequest {
+  entity?: AuditEntity | undefined;
+  entityId?: string | undefined;
+  /** Actor id (`admin`, a user or key id, `system`). */
+  actor?: string | undefined;
+  companyId?: string | undefined;
+}
 
 export class AuditLog {
   constructor(readonly deps: DomainDeps) {}
+
+  private get entries(): Collection<AuditRecord> {
+    return this.deps.store.collection<AuditRecord>(AUDIT);
+  }
+
+  /** Records one change. */
+  async record(entry: AuditRecord): Promise<void> {
+    await this.entries.insertOne(entry);
+  }
+
+  /** Records many changes in one write (bulk imports, cascading deletes, expiry runs). */
+  async recordMany(entries: AuditRecord[]): Promise<void> {
+    if (entries.length > 0) await this.entries.insertMany(entries);
+  }
+
+  /** Entries in the order they were written, filtered by the given fields. */
+  async list(query: AuditQuery): Promise<{ items: AuditEntryView[]; nextCursor: string | null }> {
+    const conditions: Filter[] = [];
+    if (query.entity !== undefined) conditions.push({ entity: query.entity });
+    if (query.entityId !== undefined) conditions.push({ entityId: query.entityId });
+    if (query.actor !== undefined) conditions.push({ 'actor.id': query.actor });
+    if (query.companyId !== undefined) conditions.push({ companyId: query.companyId });
+    const page = await pageOf(this.entries, allOf(conditions), query);
+    return { items: page.items.map(toAuditView), nextCursor: page.nextCursor };
+  }
 }
+
+export { SYSTEM_ACTOR, actorOf, type AuditAction, type AuditActor, type AuditEntity, type AuditRecord } from './record.js';
