@@ -70,6 +70,9 @@ const schema = z
       .enum(ROLES, { message: 'PROCESS_ROLE must be all (API + jobs), api (API only) or worker (jobs only)' })
       .default('all'),
     SHUTDOWN_TIMEOUT_MS: integer('SHUTDOWN_TIMEOUT_MS', 1000, 60000, 9000),
+    RATE_LIMIT_PER_MINUTE: integer('RATE_LIMIT_PER_MINUTE', 0, 1_000_000, 1200),
+    RATE_LIMIT_IP_PER_MINUTE: integer('RATE_LIMIT_IP_PER_MINUTE', 0, 1_000_000, 3000),
+    RATE_LIMIT_AUTH_FAILURES_PER_MINUTE: integer('RATE_LIMIT_AUTH_FAILURES_PER_MINUTE', 0, 1_000_000, 30),
   })
   .superRefine((env, ctx) => {
     if (env.PROCESS_ROLE !== 'all' && !env.REDIS_URL) {
@@ -103,6 +106,8 @@ export interface Config {
   logLevel: Env['LOG_LEVEL'];
   role: Env['PROCESS_ROLE'];
   shutdownTimeoutMs: number;
+  /** Requests per minute per credential / per client IP, failed authentications per minute per IP; 0 = off. */
+  rateLimit: { perCredential: number; perIp: number; authFailuresPerIp: number };
 }
 
 export class ConfigError extends Error {
@@ -137,5 +142,10 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     logLevel: env.LOG_LEVEL,
     role: env.PROCESS_ROLE,
     shutdownTimeoutMs: env.SHUTDOWN_TIMEOUT_MS,
+    rateLimit: {
+      perCredential: env.RATE_LIMIT_PER_MINUTE,
+      perIp: env.RATE_LIMIT_IP_PER_MINUTE,
+      authFailuresPerIp: env.RATE_LIMIT_AUTH_FAILURES_PER_MINUTE,
+    },
   };
 }

@@ -29,7 +29,10 @@ export interface TestApp {
 
 export async function startTestApp(env: Record<string, string> = {}): Promise<TestApp> {
   const dataDir = tempDataDir();
-  const config = loadConfig({ PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, ADMIN_TOKEN, SEED_DEMO: '0', NODE_ENV: 'test', ...env });
+  // Rate limits off unless a suite asks for them (test/server/rate-limit.test.ts does): suites send hundreds of
+  // requests and deliberate bad tokens from one address and one credential.
+  const limitsOff = { RATE_LIMIT_PER_MINUTE: '0', RATE_LIMIT_IP_PER_MINUTE: '0', RATE_LIMIT_AUTH_FAILURES_PER_MINUTE: '0' };
+  const config = loadConfig({ PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, ADMIN_TOKEN, SEED_DEMO: '0', NODE_ENV: 'test', ...limitsOff, ...env });
   const server = await startServer(config, pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' }));
   const agent = request(server.url);
   const as = (token: string = ADMIN_TOKEN) => {
