@@ -1,9 +1,11 @@
 /**
  * RFC 9457 problem details. Every error response is `application/problem+json` with `type`, `title`, `status`,
  * `detail` and, for validation failures, `errors: [{ path, message }]`. Titles come from a small zh/en catalogue
- * chosen by Accept-Language (zh is the default audience; English for anything that prefers it).
+ * chosen by Accept-Language (zh is the default audience; English for anything that prefers it), and so are the
+ * messages, through the catalogue in ./messages.ts.
  */
 import type { Request, Response } from 'express';
+import { translate } from './messages.js';
 
 export interface FieldProblem {
   path: string;
@@ -18,6 +20,7 @@ export type ProblemKind =
   | 'forbidden'
   | 'not-found'
   | 'conflict'
+  | 'precondition-failed'
   | 'rate-limited'
   | 'unavailable'
   | 'internal';
@@ -29,6 +32,7 @@ const STATUS: Record<ProblemKind, number> = {
   forbidden: 403,
   'not-found': 404,
   conflict: 409,
+  'precondition-failed': 412,
   'payload-too-large': 413,
   'rate-limited': 429,
   internal: 500,
@@ -43,6 +47,7 @@ const TITLES: Record<ProblemKind, { en: string; zh: string }> = {
   forbidden: { en: 'You may not do this', zh: '无权执行此操作' },
   'not-found': { en: 'Not found', zh: '未找到' },
   conflict: { en: 'Conflict with the current state', zh: '与当前状态冲突' },
+  'precondition-failed': { en: 'The record has changed since you read it', zh: '记录已被修改，请重新获取后再试' },
   'rate-limited': { en: 'Too many requests', zh: '请求过于频繁' },
   unavailable: { en: 'A service this request needs is unavailable', zh: '依赖的服务暂不可用' },
   internal: { en: 'Internal error', zh: '服务器内部错误' },
@@ -68,15 +73,18 @@ export function preferredLanguage(req: Request): 'zh' | 'en' {
   return req.acceptsLanguages('zh', 'zh-CN', 'en') === 'en' ? 'en' : 'zh';
 }
 
+/** Problems are written in English; `detail` and each `errors[].message` are translated here (./messages.ts). */
 export function sendProblem(req: Request, res: Response, problem: HttpProblem): void {
+  const language = preferredLanguage(req);
   const body: Record<string, unknown> = {
     type: `urn:zonematch:problem:${problem.kind}`,
-    title: TITLES[problem.kind][preferredLanguage(req)],
+    title: TITLES[problem.kind][language],
     status: problem.status,
-    detail: problem.detail,
+    detail: translate(problem.detail, language),
     instance: req.originalUrl,
   };
-  if (problem.errors) body.errors = problem.errors;
+  if (problem.errors) body.errors = problem.errors.map((e) => ({ path: e.path, message: translate(e.message, language) }));
   if (problem.headers) res.set(problem.headers);
+  res.vary('Accept-Language');
   res.status(problem.status).type('application/problem+json').send(JSON.stringify(body));
 }

@@ -115,8 +115,12 @@ describe('HTTP foundation', () => {
     it('When the body is malformed JSON, then 400 problem+json naming the body', async () => {
       const res = await request(buildApp()).post('/api/v1/probe').set(auth).type('json').send('{"name": "x",').expect(400);
       assert.match(res.headers['content-type'] ?? '', /^application\/problem\+json/);
-      assert.deepEqual(res.body.errors, [{ path: 'body', message: 'malformed JSON' }]);
+      assert.deepEqual(res.body.errors, [{ path: 'body', message: 'JSON 格式错误' }]);
+      assert.equal(res.body.detail, '请求体不是有效的 JSON，无法解析。');
       assert.equal(res.body.type, 'urn:zonematch:problem:malformed-json');
+      const en = await request(buildApp()).post('/api/v1/probe').set(auth).set('Accept-Language', 'en').type('json').send('{"name": "x",').expect(400);
+      assert.deepEqual(en.body.errors, [{ path: 'body', message: 'malformed JSON' }]);
+      assert.equal(en.body.detail, 'The body could not be parsed as JSON.');
     });
 
     it('When a field has the wrong type, then 400 naming the field path', async () => {
@@ -135,7 +139,9 @@ describe('HTTP foundation', () => {
 
     it('When the body has an unknown field, then 400 naming it', async () => {
       const res = await request(buildApp()).post('/api/v1/probe').set(auth).send({ name: 'ok', verified: true }).expect(400);
-      assert.deepEqual(res.body.errors, [{ path: 'body.verified', message: 'unknown field' }]);
+      assert.deepEqual(res.body.errors, [{ path: 'body.verified', message: '未知字段' }]);
+      const en = await request(buildApp()).post('/api/v1/probe').set(auth).set('Accept-Language', 'en').send({ name: 'ok', verified: true }).expect(400);
+      assert.deepEqual(en.body.errors, [{ path: 'body.verified', message: 'unknown field' }]);
     });
 
     it('When a $-prefixed key appears anywhere in the body, then 400 before any route runs', async () => {
@@ -179,7 +185,38 @@ describe('HTTP foundation', () => {
 
     it('When a unique key is taken, then 409 naming the field', async () => {
       const res = await request(buildApp()).get('/api/v1/dup').set(auth).expect(409);
-      assert.deepEqual(res.body.errors, [{ path: 'body.creditCode', message: 'already in use' }]);
+      assert.deepEqual(res.body.errors, [{ path: 'body.creditCode', message: '已被占用' }]);
+      const en = await request(buildApp()).get('/api/v1/dup').set(auth).set('Accept-Language', 'en').expect(409);
+      assert.deepEqual(en.body.errors, [{ path: 'body.creditCode', message: 'already in use' }]);
+      assert.equal(en.body.detail, 'Another record already has the same creditCode.');
+    });
+
+    it('When fields are missing, too long or of the wrong type, then each message says so in the chosen language', async () => {
+      const body = { name: 'x'.repeat(11), employees: 'many', contacts: [{ email: 'not-mail' }] };
+      const zh = await request(buildApp()).post('/api/v1/probe').set(auth).send(body).expect(400);
+      assert.equal(zh.body.detail, '部分字段缺失或无效。');
+      assert.deepEqual(zh.body.errors, [
+        { path: 'body.name', message: '最多 10 个字符' },
+        { path: 'body.employees', message: '必须是数字' },
+        { path: 'body.contacts.0.name', message: '必填字段' },
+        { path: 'body.contacts.0.email', message: '必须是有效的电子邮件地址' },
+      ]);
+      assert.equal(zh.headers.vary?.includes('Accept-Language'), true);
+      const en = await request(buildApp()).post('/api/v1/probe').set(auth).set('Accept-Language', 'en-GB,en;q=0.9,zh;q=0.5').send(body).expect(400);
+      assert.equal(en.body.detail, 'Some fields are missing or not valid.');
+      assert.deepEqual(en.body.errors, [
+        { path: 'body.name', message: 'must be at most 10 characters' },
+        { path: 'body.employees', message: 'must be a number' },
+        { path: 'body.contacts.0.name', message: 'is required' },
+        { path: 'body.contacts.0.email', message: 'must be an e-mail address' },
+      ]);
+    });
+
+    it('When the client prefers another language than zh or en, then messages are Chinese', async () => {
+      const res = await request(buildApp()).get('/api/v1/me').set('Accept-Language', 'fr-FR,fr;q=0.9').expect(401);
+      assert.equal(res.body.detail, '请在请求头中发送 "Authorization: Bearer <令牌或 API 密钥>"。');
+      const en = await request(buildApp()).get('/api/v1/me').set('Accept-Language', 'en').expect(401);
+      assert.equal(en.body.detail, 'Send "Authorization: Bearer <token or API key>".');
     });
 
     it('When the client prefers English, then the title is English; otherwise Chinese', async () => {
