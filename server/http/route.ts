@@ -3,7 +3,7 @@
  * params / query / body, the responses it can give and the handler. The same objects mount the express routes
  * (`mountRoutes`) and generate the OpenAPI document, so the published contract cannot drift from the validation.
  */
-import type { Request, RequestHandler, Response, Router } from 'express';
+import express, { Router, type Request, type RequestHandler, type Response } from 'express';
 import type { z } from 'zod';
 import { requireRole, type Role } from './auth.js';
 import { handle, type Validated } from './validate.js';
@@ -51,11 +51,30 @@ export function route<P extends z.ZodType = z.ZodUnknown, Q extends z.ZodType = 
   return spec as AnyRoute;
 }
 
-/** Mounts routes on a router; role checks run before validation so a caller without rights learns nothing more. */
+/**
+ * Mounts routes on a router; role checks run before validation so a caller without rights learns nothing more.
+ * A route with `rawBody` reads its body as bytes (up to its own limit) after the role check, so an upload is only
+ * read for a caller allowed to make it; its `body` schema documents the JSON alternative and is not applied.
+ */
 export function mountRoutes(router: Router, routes: readonly AnyRoute[], extraMiddleware: (spec: AnyRoute) => RequestHandler[] = () => []): void {
   for (const spec of routes) {
     const guards: RequestHandler[] = Array.isArray(spec.access) ? [requireRole(...spec.access)] : [];
-    const schemas = { params: spec.params as z.ZodType | undefined, query: spec.query as z.ZodType | undefined, body: spec.body as z.ZodType | undefined };
-    router[spec.method](spec.path, ...extraMiddleware(spec), ...guards, handle(schemas, spec.handler));
+    const rawBody: RequestHandler[] = spec.rawBody ? [express.raw({ type: spec.rawBody.contentTypes, limit: spec.rawBody.limit })] : [];
+    const body = spec.rawBody ? undefined : (spec.body as z.ZodType | undefined);
+    const schemas = { params: spec.params as z.ZodType | undefined, query: spec.query as z.ZodType | undefined, body };
+    router[spec.method](spec.path, ...extraMiddleware(spec), ...guards, ...rawBody, handle(schemas, spec.handler));
   }
+}
+
+/**
+ * `parser` for every request except those to routes that read their own raw body (mounted under `prefix`), so
+ * the app-wide JSON parser and its 1 MB limit do not consume an upload first.
+ */
+export function exceptRawBodyRoutes(prefix: string, routes: readonly AnyRoute[], parser: RequestHandler): Router {
+  const router = Router();
+  for (const spec of routes) {
+    if (spec.rawBody) router[spec.method](prefix + spec.path, (_req, _res, next) => next('router'));
+  }
+  router.use(parser);
+  return router;
 }
