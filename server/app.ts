@@ -1,7 +1,8 @@
 /**
- * The express application: security headers, JSON body parsing (1 MB), the operator-key guard, request logs,
- * health (public), then every other /api/v1 route behind bearer authentication, then 404 and problem-details
- * error handling. Routes are mounted by the caller so this file stays the same as capabilities are added.
+ * The express application: security headers, request logs, the per-IP rate limit, JSON body parsing (1 MB), the
+ * operator-key guard, health (public), then every other /api/v1 route behind bearer authentication (and the
+ * failed-authentication and per-credential limits), then 404 and problem-details error handling. Routes are
+ * mounted by the caller so this file stays the same as capabilities are added.
  */
 import express, { Router, type Express } from 'express';
 import helmet from 'helmet';
@@ -11,7 +12,8 @@ import { authenticate, principalOf, type CredentialSource } from './http/auth.js
 import { rejectOperatorKeys } from './http/body-guard.js';
 import { errorHandler, notFound } from './http/errors.js';
 import { healthRouter, type HealthProbes } from './http/health.js';
-import { mountRoutes, type AnyRoute } from './http/route.js';
+import { createRateLimiters, exceptPath, type RateLimitOptions } from './http/rate-limit.js';
+import { exceptRawBodyRoutes, mountRoutes, type AnyRoute } from './http/route.js';
 
 export interface AppOptions {
   logger: Logger;
@@ -23,6 +25,8 @@ export interface AppOptions {
   routes?: readonly AnyRoute[];
   /** Pages outside /api/v1 (the API reference at /api/docs, the web UI). */
   pages?: Router;
+  /** Per-IP, failed-authentication and per-credential limits; absent ⇒ none (unit tests of other layers). */
+  rateLimit?: RateLimitOptions;
 }
 
 export const BODY_LIMIT = '1mb';
@@ -40,18 +44,23 @@ export function createApp(options: AppOptions): Express {
       redact: ['req.headers.authorization', 'req.headers.cookie'],
     }),
   );
-  app.use(express.json({ limit: BODY_LIMIT, strict: true, type: ['application/json', 'application/*+json'] }));
+  const limits = options.rateLimit ? createRateLimiters(options.rateLimit, options.logger) : undefined;
+  // Ahead of body parsing, so a client over its limit costs no parsing; health is never limited (load balancers).
+  if (limits) app.use('/api/v1', exceptPath('/health', limits.perIp));
+  const routes = options.routes ?? [];
+  // Routes that declare `rawBody` (bulk import, 20 MB) read their own body after the role check.
+  app.use(exceptRawBodyRoutes('/api/v1', routes, express.json({ limit: BODY_LIMIT, strict: true, type: ['application/json', 'application/*+json'] })));
   app.use(rejectOperatorKeys);
 
   app.use('/api/v1', healthRouter(options.version, options.probes));
-  const routes = options.routes ?? [];
   const open = Router();
   mountRoutes(open, routes.filter((r) => r.access === 'public'));
   app.use('/api/v1', open);
   if (options.pages) app.use(options.pages);
 
   const api = Router();
-  api.use(authenticate(options.credentials));
+  if (limits) api.use(limits.authFailureGate, authenticate(options.credentials), limits.recordAuthFailure, limits.perCredential);
+  else api.use(authenticate(options.credentials));
   api.get('/me', (_req, res) => {
     res.json(principalOf(res));
   });

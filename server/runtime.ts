@@ -8,6 +8,7 @@
  */
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { Redis } from 'ioredis';
 import type { Logger } from 'pino';
 import { registerJobHandlers } from '../jobs/handlers/index.js';
 import { resolveAdminToken } from './admin-token.js';
@@ -15,6 +16,7 @@ import { createApp } from './app.js';
 import { closePorts, openPorts, type Ports } from './compose.js';
 import type { Config } from './config.js';
 import { adminTokenSource } from './http/auth.js';
+import { docsPages } from './http/openapi/docs-page.js';
 import { createServices, type Services } from './domain/services.js';
 import { apiRoutes } from './routes.js';
 import { createLiveServer, type LiveServer } from './live/server.js';
@@ -41,6 +43,8 @@ export async function startServer(config: Config, logger: Logger): Promise<Runni
   }
   const services = createServices({ ...ports, logger });
   const credentials = [adminTokenSource(admin.token), services.users.credentialSource(), services.apiKeys.credentialSource()];
+  const limited = config.rateLimit.perCredential > 0 || config.rateLimit.perIp > 0 || config.rateLimit.authFailuresPerIp > 0;
+  const limitsRedis = config.redisUrl && limited ? await rateLimitRedis(config.redisUrl, logger) : undefined;
   const app = createApp({
     logger,
     version: VERSION,
@@ -48,6 +52,8 @@ export async function startServer(config: Config, logger: Logger): Promise<Runni
     probes: ports,
     credentials,
     routes: apiRoutes(services, VERSION),
+    pages: docsPages(),
+    rateLimit: { ...config.rateLimit, ...(limitsRedis ? { redis: { client: limitsRedis, prefix: RATE_LIMIT_PREFIX } } : {}) },
   });
   const http = createServer(app);
   // Keep-alive sockets must not outlive a shutdown; headers must arrive promptly (slowloris).
@@ -77,9 +83,40 @@ export async function startServer(config: Config, logger: Logger): Promise<Runni
       await closed;
       clearInterval(sweeper);
       await closePorts(ports);
+      limitsRedis?.disconnect();
     })();
     return stopping;
   };
 
   return { url, port, ports, services, http, live, adminTokenFile: admin.file, stop };
+}
+
+/** Key prefix of the shared rate-limit counters in Redis. */
+const RATE_LIMIT_PREFIX = 'zonematch:rl:';
+
+/**
+ * The Redis connection of the rate-limit counters. While Redis is away commands fail at once instead of queueing
+ * behind a reconnect, so the limits fail open rather than hold requests; the first connection is awaited so that
+ * counting works from the first request, and reconnects continue in the background either way.
+ */
+async function rateLimitRedis(url: string, logger: Logger): Promise<Redis> {
+  const client = new Redis(url, {
+    lazyConnect: true,
+    enableOfflineQueue: false,
+    maxRetriesPerRequest: 1,
+    commandTimeout: 1000,
+    retryStrategy: (times) => Math.min(times * 200, 2000),
+    connectionName: 'zonematch:rate-limit',
+  });
+  let down = false;
+  client.on('error', (error: Error) => {
+    if (!down) logger.warn({ err: error }, 'rate limits: Redis is not reachable; requests are not limited until it is');
+    down = true;
+  });
+  client.on('ready', () => {
+    if (down) logger.info('rate limits: Redis is reachable again');
+    down = false;
+  });
+  await client.connect().catch(() => undefined); // logged by the 'error' listener
+  return client;
 }
