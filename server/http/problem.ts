@@ -53,7 +53,14 @@ const TITLES: Record<ProblemKind, { en: string; zh: string }> = {
   internal: { en: 'Internal error', zh: '服务器内部错误' },
 };
 
-/** An error a route throws to answer with a problem document. */
+/** The members every problem document has; an extension may not replace them. */
+const STANDARD_MEMBERS: ReadonlySet<string> = new Set(['type', 'title', 'status', 'detail', 'instance', 'errors']);
+
+/**
+ * An error a route throws to answer with a problem document. `extensions` become extra members of the document
+ * (RFC 9457 §3.2), such as the import report of a refused import; they are sent as given, so whoever builds them
+ * puts them in the reader's language.
+ */
 export class HttpProblem extends Error {
   readonly status: number;
   constructor(
@@ -61,6 +68,7 @@ export class HttpProblem extends Error {
     readonly detail: string,
     readonly errors?: FieldProblem[],
     readonly headers?: Record<string, string>,
+    readonly extensions?: Record<string, unknown>,
   ) {
     super(detail);
     this.name = 'HttpProblem';
@@ -84,6 +92,9 @@ export function sendProblem(req: Request, res: Response, problem: HttpProblem): 
     instance: req.originalUrl,
   };
   if (problem.errors) body.errors = problem.errors.map((e) => ({ path: e.path, message: translate(e.message, language) }));
+  for (const [name, value] of Object.entries(problem.extensions ?? {})) {
+    if (!STANDARD_MEMBERS.has(name)) body[name] = value;
+  }
   if (problem.headers) res.set(problem.headers);
   res.vary('Accept-Language');
   res.status(problem.status).type('application/problem+json').send(JSON.stringify(body));

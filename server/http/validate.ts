@@ -31,7 +31,8 @@ export const PARSE_OPTIONS = { error: issueErrorMap, reportInput: true } as cons
 
 const CODES_OF_A_MISSING_VALUE = new Set(['invalid_type', 'invalid_value', 'invalid_union']);
 
-function isMissing(issue: z.core.$ZodIssue): boolean {
+/** True for an issue about a value that is absent (which reads "is required" whatever the schema's own wording). */
+export function isMissing(issue: z.core.$ZodIssue): boolean {
   return CODES_OF_A_MISSING_VALUE.has(issue.code) && 'input' in issue && issue.input === undefined;
 }
 

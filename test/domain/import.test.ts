@@ -182,7 +182,7 @@ describe('Bulk import (/api/v1/import/companies, /api/v1/import/postings)', () =
       assert.equal(res.body.title, '请求内容不符合要求');
       assert.match(res.body.detail, /未导入任何数据/);
       assert.equal(res.body.report.failed[0].field, 'name');
-      assert.notEqual(res.body.report.failed[0].message, 'is required');
+      assert.equal(res.body.report.failed[0].message, '必填字段');
       assert.match(res.headers.vary ?? '', /Accept-Language/);
     });
 

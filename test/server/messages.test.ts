@@ -1,8 +1,13 @@
 /* eslint-disable @typescript-eslint/no-explicit-any, @typescript-eslint/no-unsafe-return -- OpenAPI documents and JSON Schemas are walked as plain JSON here; the assertions check their shape. */
 import assert from 'node:assert/strict';
+import { join, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { NextFunction, Request, Response } from 'express';
 import { z } from 'zod';
-import { authenticate, requireRole } from '../../server/http/auth.js';
+import { requireActsFor, requireBureau } from '../../server/domain/companies/access.js';
+import { POSTING_STATUSES } from '../../server/domain/postings/schemas.js';
+import { checkTransition } from '../../server/domain/postings/transitions.js';
+import { authenticate, requireRole, type Principal } from '../../server/http/auth.js';
 import { toProblem } from '../../server/http/errors.js';
 import { FOUNDATION_OPERATIONS } from '../../server/http/openapi/foundation.js';
 import { hasTranslation, translate } from '../../server/http/messages.js';
@@ -13,6 +18,7 @@ import { apiRoutes } from '../../server/routes.js';
 import { DuplicateKeyError, StoreUnavailableError, ValidationError, VersionConflictError } from '../../server/store/port.js';
 import { VERSION } from '../../server/version.js';
 import { startTestApp, type TestApp } from '../support/app.js';
+import { fitsTemplate, scanMessages, sourceFiles, type MessageScan } from './message-sources.js';
 
 const HAN = /\p{Script=Han}/u;
 
@@ -131,10 +137,49 @@ describe('Message catalogue (zh / en)', () => {
     });
 
     it('When a message has no entry, then it is sent as written rather than lost', () => {
-      for (const text of ['only the bureau may set this', 'constructor', '__proto__', 'must be an array', 'must be an ISO 8601 date or something']) {
+      for (const text of ['only the mayor may set this', 'constructor', '__proto__', 'must be an arrayish thing', 'must be an ISO 8601 date or something']) {
         assert.equal(translate(text, 'zh'), text);
         assert.equal(hasTranslation(text), false);
       }
+    });
+
+    it('When a pattern matches but one of its values has no translation, then the message stays untranslated', () => {
+      for (const text of [
+        'Only the bureau may juggle companies.',
+        'Only the bureau or the company itself may juggle postings.',
+        'A posting cannot go from open to archived. An open or paused posting can be paused, resumed or marked fulfilled.',
+        'A posting cannot go from open to fulfilled. Some hint nobody translated.',
+        'Too many requests (at most 5 a minute for each planet); try again later.',
+        'The CSV file could not be read near row 3: the moon is full.',
+      ]) {
+        assert.equal(hasTranslation(text), false, text);
+      }
+    });
+
+    it('When a domain or import message carries values, then zh carries them into a natural sentence', () => {
+      assert.equal(translate('only the bureau may set this', 'zh'), '仅管委会可以设置此字段');
+      assert.equal(translate('must be in the future', 'zh'), '必须是将来的时间');
+      assert.equal(translate('Only the bureau may reopen an expired posting.', 'zh'), '只有管委会可以重新开放已过期的供需信息。');
+      assert.equal(
+        translate('A posting cannot go from fulfilled to paused. A fulfilled posting can only be reopened (status "open"), by the bureau.', 'zh'),
+        '供需信息的状态不能从“已完成”（fulfilled）改为“暂停”（paused）。已完成的供需信息只能由管委会重新开放（status 设为 "open"）。',
+      );
+      assert.equal(translate('No posting 65f0c0ffee0000000000abcd.', 'zh'), '没有 ID 为 65f0c0ffee0000000000abcd 的供需信息。');
+      assert.equal(
+        translate('If-Match does not name the current version (now "4"); reload the record and apply your change again.', 'zh'),
+        'If-Match 指定的不是当前版本（当前为 "4"）；请重新获取记录后再修改。',
+      );
+      assert.equal(translate('Too many requests (at most 60 a minute for each client address); try again later.', 'zh'), '请求过于频繁（每个客户端地址每分钟最多 60 次），请稍后再试。');
+      assert.equal(
+        translate('unknown column "员工人树" (column D); see the column list of this import', 'zh'),
+        '未知的列 "员工人树"（第 D 列）；请对照本导入支持的列名',
+      );
+      assert.equal(translate('must be a number ("约100" is not)', 'zh'), '必须是数字（"约100" 不是数字）');
+      assert.equal(translate('row 2 has the same creditCode; a file may name each company once', 'zh'), '与第 2 行的 creditCode 相同；同一文件中每家企业只能出现一次');
+      assert.equal(
+        translate('3 problem(s) in 2 row(s); nothing was imported. Fix them, or send ?mode=rows to import the valid rows.', 'zh'),
+        '2 行共 3 处问题，未导入任何数据。请修正后重试，或使用 ?mode=rows 只导入有效的行。',
+      );
     });
   });
 
@@ -260,6 +305,69 @@ describe('Message catalogue (zh / en)', () => {
       const res = await app.as().get('/api/v1/companies?limit=500').expect(400);
       assert.deepEqual(res.body.errors, [{ path: 'query.limit', message: '必须是 1 到 100 之间的整数' }]);
     });
+
+    describe('bulk import reports', () => {
+      // Row 2 cannot be converted (kind, amount) and has data under an unknown column; row 3 is valid but names
+      // no company. Both kinds of failure, and the header's, must come back in the reader's language.
+      const csv = ['企业名称,类型,标题,描述,数量,备注', '无此企业甲,买,标题甲,描述,很多,附注', '无此企业乙,需求,标题乙,描述,,'].join('\r\n');
+      const post = (query: string) => app.as().post(`/api/v1/import/postings${query}`).set('Content-Type', 'text/csv');
+      const english = [
+        { row: 1, field: '备注', message: 'unknown column "备注" (column F); see the column list of this import' },
+        { row: 2, field: 'kind', message: 'must be 需求 (need) or 供给/能力 (capability), not "买"' },
+        { row: 2, field: 'quantity.amount', message: 'must be a number ("很多" is not)' },
+        { row: 2, field: '备注', message: 'unknown column "备注" (column F); see the column list of this import' },
+        { row: 3, field: 'companyName', message: 'no company has exactly this name' },
+      ];
+      const chinese = [
+        { row: 1, field: '备注', message: '未知的列 "备注"（第 F 列）；请对照本导入支持的列名' },
+        { row: 2, field: 'kind', message: '必须是“需求”（need）或“供给/能力”（capability），不能是 "买"' },
+        { row: 2, field: 'quantity.amount', message: '必须是数字（"很多" 不是数字）' },
+        { row: 2, field: '备注', message: '未知的列 "备注"（第 F 列）；请对照本导入支持的列名' },
+        { row: 3, field: 'companyName', message: '没有名称与此完全相同的企业' },
+      ];
+      const asErrors = (failed: { row: number; field: string; message: string }[]) => failed.map((f) => ({ path: `rows.${f.row}.${f.field}`, message: f.message }));
+
+      it('When an atomic import is refused, then detail, errors and report read in Chinese by default and in English on request', async () => {
+        const zh = await post('').send(Buffer.from(csv));
+        assert.equal(zh.status, 400);
+        assert.match(zh.headers['content-type'] ?? '', /application\/problem\+json/);
+        assert.match(zh.headers.vary ?? '', /Accept-Language/);
+        assert.equal(zh.body.title, '请求内容不符合要求');
+        assert.equal(zh.body.detail, '3 行共 5 处问题，未导入任何数据。请修正后重试，或使用 ?mode=rows 只导入有效的行。');
+        assert.deepEqual(zh.body.errors, asErrors(chinese));
+        assert.deepEqual(zh.body.report, { created: 0, updated: 0, failed: chinese });
+
+        const en = await post('').set('Accept-Language', 'en').send(Buffer.from(csv));
+        assert.equal(en.status, 400);
+        assert.equal(en.body.title, 'The request is not valid');
+        assert.equal(en.body.detail, '5 problem(s) in 3 row(s); nothing was imported. Fix them, or send ?mode=rows to import the valid rows.');
+        assert.deepEqual(en.body.errors, asErrors(english));
+        assert.deepEqual(en.body.report, { created: 0, updated: 0, failed: english });
+      });
+
+      it('When mode=rows reports failed rows, then the 200 report reads in Chinese by default and in English on request', async () => {
+        const zh = await post('?mode=rows').send(Buffer.from(csv));
+        assert.equal(zh.status, 200, JSON.stringify(zh.body));
+        assert.match(zh.headers.vary ?? '', /Accept-Language/);
+        assert.deepEqual(zh.body, { created: 0, updated: 0, failed: chinese });
+        const en = await post('?mode=rows').set('Accept-Language', 'en').send(Buffer.from(csv));
+        assert.equal(en.status, 200);
+        assert.deepEqual(en.body, { created: 0, updated: 0, failed: english });
+      });
+
+      it('When the file as a whole cannot be read, then the refusal is translated too', async () => {
+        const unclosed = await post('').send(Buffer.from('企业名称,类型,标题,描述\n甲,需求,"未闭合,描述\n'));
+        assert.equal(unclosed.status, 400);
+        assert.equal(unclosed.body.detail, 'CSV 文件第 2 行附近无法读取：有带引号的单元格没有闭合（缺少结尾的 "）。');
+        assert.deepEqual(unclosed.body.errors, [{ path: 'body', message: '有带引号的单元格没有闭合（缺少结尾的 "）' }]);
+        const notArray = await app.as().post('/api/v1/import/postings').send({ title: '甲' });
+        assert.equal(notArray.status, 400);
+        assert.equal(notArray.body.detail, 'JSON 导入的内容必须是记录数组，每条记录对应一行。');
+        assert.deepEqual(notArray.body.errors, [{ path: 'body', message: '必须是数组' }]);
+        const wrongType = await app.as().post('/api/v1/import/postings').set('Content-Type', 'text/plain').send('x');
+        assert.deepEqual(wrongType.body.errors, [{ path: 'body', message: '不支持的内容类型' }]);
+      });
+    });
   });
 
   describe('the HTTP foundation', () => {
@@ -293,6 +401,170 @@ describe('Message catalogue (zh / en)', () => {
       assert.equal(details.length, 3);
       for (const detail of details) assert.ok(hasTranslation(detail), detail);
       assert.equal(translate(details[2] ?? '', 'zh'), '此操作需要以下角色：admin 或 staff。');
+    });
+  });
+
+  describe('every message in the source', () => {
+    const root = join(fileURLToPath(import.meta.url), '..', '..', '..');
+    /** Not read by the people the catalogue is for, so not scanned (why, for each). */
+    const NOT_SCANNED = new Map<string, string>([
+      [join('server', 'config.ts'), 'startup errors for whoever configures the process'],
+      [join('server', 'http', 'health.ts'), 'probe details for monitoring tools, mostly raw driver errors'],
+      [join('server', 'http', 'openapi'), 'the API description; its examples are already in Chinese'],
+    ]);
+    /** Functions whose messages are internal: they never reach a client as written. */
+    const INTERNAL = new Map<string, string>([
+      ['StoreError', 'a store fault: answered 500, whose detail production never shows'],
+      ['assertNoScript', 'the store guard against code-built queries; request input never reaches it unchecked'],
+    ]);
+    /** Examples of each template message, for its catalogue pattern to be checked against. */
+    const SAMPLES: Record<string, string[]> = {
+      'must be a whole number from 1 to ${MAX_PAGE_SIZE}': ['must be a whole number from 1 to 100'],
+      'Only the bureau may ${what}.': ['Only the bureau may import postings.'],
+      'Only the bureau or the company itself may ${what}.': ["Only the bureau or the company itself may change a company's profile."],
+      'If-Match does not name the current version (now ${etagOf(current)}); reload the record and apply your change again.': [
+        'If-Match does not name the current version (now "4"); reload the record and apply your change again.',
+      ],
+      'No company ${id}.': ['No company 65f0c0ffee0000000000abcd.'],
+      'No company ${companyId}.': ['No company 65f0c0ffee0000000000abcd.'],
+      'No posting ${id}.': ['No posting 65f0c0ffee0000000000abcd.'],
+      'No user ${id}.': ['No user 65f0c0ffee0000000000abcd.'],
+      'column ${columnLetter(index)} has no header but holds data': ['column D has no header but holds data', 'column AB has no header but holds data'],
+      'unknown column "${name}" (column ${columnLetter(index)}); see the column list of this import': [
+        'unknown column "员工人树" (column D); see the column list of this import',
+        'unknown column "say "hi"" (column AA); see the column list of this import',
+      ],
+      'column "${name}" (column ${columnLetter(index)}) fills ${key}, as column ${columnLetter(first)} already does': [
+        'column "公司名称" (column C) fills name, as column A already does',
+        'column "contacts.0.email" (column L) fills contacts.0.email, as column K already does',
+      ],
+      'row ${earlier} has the same ${field}; a file may name each company once': [
+        'row 2 has the same creditCode; a file may name each company once',
+        'row 14 has the same name; a file may name each company once',
+      ],
+      'row ${earlier} has the same company, kind and title; a file may name each posting once': ['row 3 has the same company, kind and title; a file may name each posting once'],
+      'names a different company than ${found.field}': ['names a different company than companyId', 'names a different company than creditCode'],
+      'cell in column ${columnLetter(index)} lies beyond the last header; add a header or remove the cell': ['cell in column E lies beyond the last header; add a header or remove the cell'],
+      'must be a number ("${text}" is not)': ['must be a number ("约100" is not)', 'must be a number ("" is not)'],
+      'must be 需求 (need) or 供给/能力 (capability), not "${text}"': ['must be 需求 (need) or 供给/能力 (capability), not "买"'],
+      'The CSV file could not be read near row ${row}: ${reason}.': [
+        'The CSV file could not be read near row 3: a quoted cell is never closed (a closing " is missing).',
+        'The CSV file could not be read near row 7: a quoted cell has text after its closing ".',
+        'The CSV file could not be read near row 12: the CSV syntax is not valid.',
+      ],
+      '${report.failed.length} problem(s) in ${rows} row(s); nothing was imported. Fix them, or send ?mode=rows to import the valid rows.': [
+        '1 problem(s) in 1 row(s); nothing was imported. Fix them, or send ?mode=rows to import the valid rows.',
+        '12 problem(s) in 4 row(s); nothing was imported. Fix them, or send ?mode=rows to import the valid rows.',
+      ],
+      'The file has ${count} rows; one import takes at most ${MAX_ROWS}. Split it into several files.': ['The file has 10001 rows; one import takes at most 10000. Split it into several files.'],
+      'more than ${MAX_ROWS} rows': ['more than 10000 rows'],
+      '${params.code} is not a GB/T 4754-2017 industry code.': ['Z9999 is not a GB/T 4754-2017 industry code.'],
+      'Only the bureau may reopen ${withArticle(from)} posting.': ['Only the bureau may reopen a fulfilled posting.', 'Only the bureau may reopen an expired posting.'],
+      'A posting cannot go from ${from} to ${to}. ${hint(from)}': [
+        'A posting cannot go from fulfilled to paused. A fulfilled posting can only be reopened (status "open"), by the bureau.',
+        'A posting cannot go from expired to paused. An expired posting can only be reopened (status "open"), by the bureau.',
+      ],
+      'The company already has ${MAX_ACTIVE_KEYS} active keys; revoke one first.': ['The company already has 5 active keys; revoke one first.'],
+      'The company has no active API key ${keyId}.': ['The company has no active API key 65f0c0ffee0000000000abcd.'],
+      "This needs the role ${roles.join(' or ')}.": ['This needs the role admin.', 'This needs the role admin or staff.'],
+      'field names may not contain "$" or name a prototype ("${key}")': ['field names may not contain "$" or name a prototype ("$where")', 'field names may not contain "$" or name a prototype ("__proto__")'],
+      'The body exceeds the limit of ${error.limit ?? 1048576} bytes.': ['The body exceeds the limit of 1048576 bytes.'],
+      "Another record already has the same ${error.fields.join(', ')}.": ['Another record already has the same creditCode.', 'Another record already has the same companyId, kind, title.'],
+      'No route ${req.method} ${req.path}.': ['No route GET /api/v1/nothing.'],
+      'Too many requests (at most ${limit} a minute for each ${SUBJECT[name] ?? name}); try again later.': [
+        'Too many requests (at most 600 a minute for each client address); try again later.',
+        'Too many requests (at most 120 a minute for each token or API key); try again later.',
+      ],
+      'must be a valid ${err.kind}': ['must be a valid Number', 'must be a valid Date', 'must be a valid ObjectId'],
+    };
+
+    let scan: MessageScan;
+    before(() => {
+      const skipped = [...NOT_SCANNED.keys()].map((path) => join(root, path));
+      const paths = sourceFiles(join(root, 'server'), (path) => skipped.includes(path));
+      scan = scanMessages(paths, root, new Set(INTERNAL.keys()));
+    });
+
+    it('When the source is scanned, then it finds the messages of every layer', () => {
+      assert.ok(scan.files > 50, `scanned ${scan.files} files`);
+      const files = new Set(scan.messages.map((m) => m.file.split(sep).slice(0, 3).join('/')));
+      for (const dir of ['server/http/errors.ts', 'server/domain/import', 'server/domain/postings', 'server/domain/users', 'server/store/schemas']) {
+        assert.ok([...files].some((f) => f.startsWith(dir)), `no message found in ${dir}`);
+      }
+      const texts = new Set(scan.messages.map((m) => m.text));
+      for (const known of ['only the bureau may set this', 'names no company', 'no company has this credit code', 'a quoted cell is never closed (a closing " is missing)', 'Too many failed authentications from this address; try again later.']) {
+        assert.ok(texts.has(known), `the scan missed "${known}"`);
+      }
+    });
+
+    it('When a message is written as a plain literal, then the catalogue has its zh translation', () => {
+      const missing = scan.messages.filter((m) => !m.parts && !hasTranslation(m.text)).map((m) => `${m.file}:${m.line} "${m.text}"`);
+      assert.deepEqual(missing, [], 'messages without a zh entry in server/http/messages.ts');
+    });
+
+    it('When a message is a template, then its examples fit it and have zh translations', () => {
+      const templates = scan.messages.filter((m) => m.parts);
+      const problems: string[] = [];
+      for (const t of templates) {
+        const samples = SAMPLES[t.text];
+        if (!samples) {
+          problems.push(`${t.file}:${t.line} \`${t.text}\`: add examples to SAMPLES here and a pattern to server/http/messages.ts`);
+          continue;
+        }
+        for (const sample of samples) {
+          if (!fitsTemplate(sample, t.parts ?? [])) problems.push(`${t.file}:${t.line}: "${sample}" is not what \`${t.text}\` writes`);
+          else if (!hasTranslation(sample)) problems.push(`${t.file}:${t.line}: "${sample}" has no zh entry`);
+        }
+      }
+      const found = new Set(templates.map((t) => t.text));
+      for (const key of Object.keys(SAMPLES)) if (!found.has(key)) problems.push(`SAMPLES has \`${key}\`, which the source no longer writes`);
+      assert.deepEqual(problems, []);
+    });
+
+    it('When an access check names what only the bureau may do, then the resulting detail has a zh translation', () => {
+      const company: Principal = { role: 'company', id: 'key', companyId: 'a' };
+      const detailOf = (check: () => void): string => {
+        try {
+          check();
+        } catch (error) {
+          if (error instanceof HttpProblem) return error.detail;
+          throw error;
+        }
+        return assert.fail('the check let a company key through');
+      };
+      const checks: Record<string, (what: string) => string> = {
+        requireBureau: (what) => detailOf(() => requireBureau(company, what)),
+        requireActsFor: (what) => detailOf(() => requireActsFor(company, 'b', what)),
+      };
+      assert.ok(scan.phrases.length >= 5, `found ${scan.phrases.length} phrases`);
+      for (const phrase of scan.phrases) {
+        const check = checks[phrase.callee];
+        assert.ok(check, `${phrase.file}:${phrase.line}: teach this test how ${phrase.callee} words "${phrase.text}"`);
+        assert.ok(!phrase.parts, `${phrase.file}:${phrase.line}: pass ${phrase.callee} a plain phrase, so it can be translated`);
+        const detail = check(phrase.text);
+        assert.ok(hasTranslation(detail), `${phrase.file}:${phrase.line}: "${detail}" has no zh entry`);
+      }
+    });
+
+    it('When any posting status change is refused, then its detail has a zh translation', () => {
+      const now = new Date();
+      let refused = 0;
+      for (const from of POSTING_STATUSES) {
+        for (const to of POSTING_STATUSES) {
+          for (const bureau of [true, false]) {
+            for (const validUntil of [undefined, new Date(now.getTime() - 1000)]) {
+              try {
+                checkTransition(from, to, { bureau, validUntil, now });
+              } catch (error) {
+                assert.ok(error instanceof HttpProblem);
+                assert.ok(hasTranslation(error.detail), `${from} → ${to}: "${error.detail}" has no zh entry`);
+                refused += 1;
+              }
+            }
+          }
+        }
+      }
+      assert.ok(refused > 10, `${refused} refusals`);
     });
   });
 });

@@ -115,7 +115,7 @@ describe('Rate limits', () => {
       app = await startTestApp({ ...OFF, RATE_LIMIT_AUTH_FAILURES_PER_MINUTE: '3' });
       await app.as().get('/api/v1/me').expect(200);
       for (let i = 0; i < 3; i++) await app.as(`zmk_${String(i).repeat(43)}`).get('/api/v1/me').expect(401);
-      const blocked = await app.as().get('/api/v1/me');
+      const blocked = await app.as().get('/api/v1/me').set('Accept-Language', 'en');
       assertRateLimited(blocked, '');
       assert.match(blocked.body.detail, /failed authentications/);
       await app.anonymous.get('/api/v1/health').expect(200);

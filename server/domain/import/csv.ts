@@ -33,7 +33,8 @@ export function readCsv(text: string): CsvTable {
   } catch (error) {
     if (error instanceof CsvError) {
       const row = (typeof error.records === 'number' ? error.records : 0) + 1;
-      throw new HttpProblem('validation', `The CSV file could not be read near row ${row}: ${error.message}`, [{ path: 'body', message: error.message }]);
+      const reason = syntaxProblemOf(error);
+      throw new HttpProblem('validation', `The CSV file could not be read near row ${row}: ${reason}.`, [{ path: 'body', message: reason }]);
     }
     throw error;
   }
@@ -42,6 +43,23 @@ export function readCsv(text: string): CsvTable {
     throw new HttpProblem('validation', 'The CSV file has no header row; the first row must name the columns.', [{ path: 'body', message: 'no header row' }]);
   }
   return { header, records: data.map((cells, i) => ({ row: i + 2, cells })) };
+}
+
+/**
+ * The reason for a syntax error, in our words: the parser's own text ("Quote Not Closed: the parsing is finished
+ * with an opening quote at line 3") has no translation and counts physical lines rather than spreadsheet rows.
+ * With the relaxed options above an unclosed quote is the error a real file runs into.
+ */
+function syntaxProblemOf(error: CsvError): string {
+  switch (error.code) {
+    case 'CSV_QUOTE_NOT_CLOSED':
+      return 'a quoted cell is never closed (a closing " is missing)';
+    case 'CSV_INVALID_CLOSING_QUOTE':
+    case 'CSV_NON_TRIMABLE_CHAR_AFTER_CLOSING_QUOTE':
+      return 'a quoted cell has text after its closing "';
+    default:
+      return 'the CSV syntax is not valid';
+  }
 }
 
 /** A record whose cells are all empty or white space (a blank line, or `,,,` from a cleared spreadsheet row). */

@@ -88,7 +88,7 @@ function companyOf(
     named = true;
     const id = resolve[field](value);
     if (id === undefined) {
-      failures.push(failure(r.row, field, NOT_FOUND[field]));
+      failures.push(failure(r.row, field, NOT_FOUND_MESSAGES[field]));
     } else if (found === undefined) {
       found = { field, id };
     } else if (found.id !== id) {
@@ -99,7 +99,7 @@ function companyOf(
   return failures.length === 0 ? found?.id : undefined;
 }
 
-const NOT_FOUND: Record<(typeof REFERENCE_FIELDS)[number], string> = {
+const NOT_FOUND_MESSAGES: Record<(typeof REFERENCE_FIELDS)[number], string> = {
   companyId: 'names no company',
   creditCode: 'no company has this credit code',
   companyName: 'no company has exactly this name',

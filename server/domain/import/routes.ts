@@ -7,7 +7,7 @@ import type { Request, Response } from 'express';
 import { z } from 'zod';
 import { principalOf, type Principal } from '../../http/auth.js';
 import { translate, type Language } from '../../http/messages.js';
-import { HttpProblem, preferredLanguage } from '../../http/problem.js';
+import { HttpProblem, preferredLanguage, sendProblem } from '../../http/problem.js';
 import { route, type AnyRoute } from '../../http/route.js';
 import { BUREAU_ROLES } from '../companies/access.js';
 import { companyCreateSchema } from '../companies/schemas.js';
@@ -15,7 +15,7 @@ import type { Services } from '../services.js';
 import type { ImportOptions, ImportResult } from './apply.js';
 import type { ImportEntity } from './columns.js';
 import { postingImportRowSchema } from './postings.js';
-import { failuresToProblems, importReportSchema, type ImportReport } from './report.js';
+import { failedRows, failuresToProblems, importReportSchema, type ImportReport } from './report.js';
 import { ImportService } from './service.js';
 import { MAX_ROWS, readSource, type ImportFormat, type SourceRows } from './source.js';
 
@@ -118,42 +118,26 @@ function bodyOf(req: Request): Buffer {
 
 /**
  * Report messages are written in English and translated like problem messages (zh unless the client prefers
- * English), since the same people read both.
+ * English), since the same people read both. A refused atomic import is the usual validation problem plus the
+ * report as the extension member `report` (RFC 9457 §3.2), so a client can show the same table whichever mode it
+ * used; its `errors` are translated by sendProblem, the report here.
  */
 function sendResult(req: Request, res: Response, result: ImportResult): void {
-  const language = preferredLanguage(req);
+  const report = inLanguage(result.report, preferredLanguage(req));
+  if (result.rejected) {
+    sendProblem(req, res, new HttpProblem('validation', rejectedDetail(result.report), failuresToProblems(result.report.failed), undefined, { report }));
+    return;
+  }
   res.vary('Accept-Language');
-  const report = inLanguage(result.report, language);
-  if (result.rejected) sendRejected(req, res, report, language);
-  else res.status(200).json(report);
+  res.status(200).json(report);
 }
 
 function inLanguage(report: ImportReport, language: Language): ImportReport {
   return { ...report, failed: report.failed.map((f) => ({ ...f, message: translate(f.message, language) })) };
 }
 
-/**
- * The 400 of a refused atomic import: the usual validation problem document plus the report as the extension
- * member `report` (RFC 9457 §3.2), so a client can show the same table whichever mode it used. Written here
- * because sendProblem has no extension members.
- */
-function sendRejected(req: Request, res: Response, report: ImportReport, language: Language): void {
-  const rows = new Set(report.failed.map((f) => f.row)).size;
-  const detail =
-    language === 'en'
-      ? `${report.failed.length} problem(s) in ${rows} row(s); nothing was imported. Fix them, or send ?mode=rows to import the valid rows.`
-      : `${rows} 行共 ${report.failed.length} 处问题，未导入任何数据。请修正后重试，或使用 ?mode=rows 只导入有效的行。`;
-  const body = {
-    type: 'urn:zonematch:problem:validation',
-    title: VALIDATION_TITLE[language],
-    status: 400,
-    detail,
-    instance: req.originalUrl,
-    errors: failuresToProblems(report.failed),
-    report,
-  };
-  res.status(400).type('application/problem+json').send(JSON.stringify(body));
+/** The detail of a refused atomic import (translated through the catalogue like every other detail). */
+function rejectedDetail(report: ImportReport): string {
+  const rows = failedRows(report.failed).size;
+  return `${report.failed.length} problem(s) in ${rows} row(s); nothing was imported. Fix them, or send ?mode=rows to import the valid rows.`;
 }
-
-/** The validation title of server/http/problem.ts, whose catalogue is private to it. */
-const VALIDATION_TITLE = { zh: '请求内容不符合要求', en: 'The request is not valid' } as const;

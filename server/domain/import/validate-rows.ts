@@ -1,9 +1,10 @@
 /**
  * Validates each row with the API's own request schema, so an imported record obeys exactly the rules of one
  * created through the API (NFC and trimming, credit-code check characters, GB/T 4754 codes). Schema issues become
- * row failures named by API field path.
+ * row failures named by API field path, worded as the API words them (same parse options, same "is required").
  */
 import type { z } from 'zod';
+import { isMissing, PARSE_OPTIONS } from '../../http/validate.js';
 import { failure, type RowFailure } from './report.js';
 import type { SourceRow } from './source.js';
 
@@ -21,7 +22,7 @@ export function validateRows<S extends z.ZodType>(rows: readonly SourceRow[], sc
   const valid: ValidRow<z.output<S>>[] = [];
   const failures: RowFailure[] = [];
   for (const source of rows) {
-    const result = schema.safeParse(source.value, { reportInput: true });
+    const result = schema.safeParse(source.value, PARSE_OPTIONS);
     const rowFailures = [...source.failures];
     if (!result.success) rowFailures.push(...issuesToFailures(source.row, result.error.issues, source.unconverted));
     if (rowFailures.length === 0 && result.success) valid.push({ row: source.row, data: result.data });
@@ -38,7 +39,7 @@ export function issuesToFailures(row: number, issues: readonly z.core.$ZodIssue[
     if (unconverted.some((u) => field === u || field.startsWith(`${u}.`))) continue;
     if (issue.code === 'unrecognized_keys') {
       for (const key of issue.keys) out.push(failure(row, field === '' ? key : `${field}.${key}`, 'unknown field'));
-    } else if (issue.code === 'invalid_type' && issue.input === undefined) {
+    } else if (isMissing(issue)) {
       out.push(failure(row, field, 'is required'));
     } else if (field === '' && issue.code === 'invalid_type') {
       out.push(failure(row, '', 'must be an object with the fields of one record'));

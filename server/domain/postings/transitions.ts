@@ -23,7 +23,7 @@ export function checkTransition(from: PostingStatus, to: PostingStatus, context:
   const step = `${from}>${to}`;
   if (BY_OWNER.has(step)) return;
   if (BY_BUREAU.has(step)) {
-    if (!context.bureau) throw new HttpProblem('forbidden', `Only the bureau may reopen a ${from} posting.`);
+    if (!context.bureau) throw new HttpProblem('forbidden', `Only the bureau may reopen ${withArticle(from)} posting.`);
     if (from === 'expired' && context.validUntil !== undefined && context.validUntil.getTime() <= context.now.getTime()) {
       throw new HttpProblem('conflict', 'An expired posting reopens only with a validUntil in the future; send a new validUntil with status "open".');
     }
@@ -38,7 +38,13 @@ function hint(from: PostingStatus): string {
     case 'paused':
       return 'An open or paused posting can be paused, resumed or marked fulfilled.';
     case 'fulfilled':
+      return 'A fulfilled posting can only be reopened (status "open"), by the bureau.';
     case 'expired':
-      return `A ${from} posting can only be reopened (status "open"), by the bureau.`;
+      return 'An expired posting can only be reopened (status "open"), by the bureau.';
   }
+}
+
+/** `an expired`, `a fulfilled`. */
+function withArticle(status: PostingStatus): string {
+  return `${/^[aeiou]/.test(status) ? 'an' : 'a'} ${status}`;
 }
