@@ -176,7 +176,7 @@ export class CompanyService {
   }
 
   async exists(id: string): Promise<boolean> {
-    return (await this.companies.count({ _id: id })) > 0;
+    return (await this.companies.findById(id)) !== null;
   }
 
   /** Ids among `ids` that name no company. */
@@ -187,7 +187,13 @@ export class CompanyService {
 
   /** id → name for the companies among `ids` (posting views show the company name). */
   async namesOf(ids: string[]): Promise<Map<string, string>> {
-    const docs = await findInSlices(ids, (slice) => this.companies.find({ _id: trusted({ $in: slice }) }, { projection: { name: 1 } }));
+    // A page of postings names a handful of companies: lookups by id are much cheaper than compiling an `$in` query.
+    const unique = [...new Set(ids)];
+    if (unique.length <= 64) {
+      const docs = await Promise.all(unique.map((id) => this.companies.findById(id)));
+      return new Map(docs.flatMap((d) => (d ? [[d._id, d.name] as const] : [])));
+    }
+    const docs = await findInSlices(unique, (slice) => this.companies.find({ _id: trusted({ $in: slice }) }, { projection: { name: 1 } }));
     return new Map(docs.map((d) => [d._id, d.name]));
   }
 

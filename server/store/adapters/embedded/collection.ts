@@ -91,8 +91,15 @@ export class EmbeddedCollection<T extends object> implements Collection<T> {
     return first ?? null;
   }
 
-  async findById(id: string): Promise<Stored<T> | null> {
-    return this.findOne({ _id: id });
+  findById(id: string): Promise<Stored<T> | null> {
+    // The hottest read (credentials, existence checks, views): a direct cache lookup, no filter to cast or compile.
+    if (typeof id !== 'string') return this.findOne({ _id: id });
+    return this.now(() => {
+      this.ctx.sync();
+      this.state.ensureLoaded();
+      const doc = this.state.docs.get(id);
+      return doc ? (this.output([doc])[0] ?? null) : null;
+    });
   }
 
   find(filter: Filter, options: FindOptions = {}): Promise<Stored<T>[]> {
