@@ -36,8 +36,8 @@ export async function openStore(config: Config, logger: Logger): Promise<Documen
   }
   mkdirSync(config.dataDir, { recursive: true });
   const file = join(config.dataDir, 'zonematch.sqlite');
-  logger.info({ file }, 'document store: embedded SQLite');
-  return openEmbeddedStore({ file, schemas: allSchemas });
+  logger.info({ file, synchronous: config.storeSync }, 'document store: embedded SQLite');
+  return openEmbeddedStore({ file, schemas: allSchemas, synchronous: config.storeSync });
 }
 
 export function openSearch(config: Config, logger: Logger): SearchIndex {

@@ -69,6 +69,7 @@ const schema = z
     PROCESS_ROLE: z
       .enum(ROLES, { message: 'PROCESS_ROLE must be all (API + jobs), api (API only) or worker (jobs only)' })
       .default('all'),
+    STORE_SYNC: z.enum(['normal', 'full'], { message: 'STORE_SYNC must be normal or full' }).default('normal'),
     SHUTDOWN_TIMEOUT_MS: integer('SHUTDOWN_TIMEOUT_MS', 1000, 60000, 9000),
     RATE_LIMIT_PER_MINUTE: integer('RATE_LIMIT_PER_MINUTE', 0, 1_000_000, 1200),
     RATE_LIMIT_IP_PER_MINUTE: integer('RATE_LIMIT_IP_PER_MINUTE', 0, 1_000_000, 3000),
@@ -106,6 +107,8 @@ export interface Config {
   logLevel: Env['LOG_LEVEL'];
   role: Env['PROCESS_ROLE'];
   shutdownTimeoutMs: number;
+  /** Embedded store durability: `normal` survives a process crash, `full` also a power cut (fsync per commit). */
+  storeSync: 'normal' | 'full';
   /** Requests per minute per credential / per client IP, failed authentications per minute per IP; 0 = off. */
   rateLimit: { perCredential: number; perIp: number; authFailuresPerIp: number };
 }
@@ -142,6 +145,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     logLevel: env.LOG_LEVEL,
     role: env.PROCESS_ROLE,
     shutdownTimeoutMs: env.SHUTDOWN_TIMEOUT_MS,
+    storeSync: env.STORE_SYNC,
     rateLimit: {
       perCredential: env.RATE_LIMIT_PER_MINUTE,
       perIp: env.RATE_LIMIT_IP_PER_MINUTE,
