@@ -20,6 +20,10 @@ try {
     { url: server.url, role: config.role, store: server.ports.store.adapter, search: server.ports.search.adapter, queue: server.ports.queue.adapter },
     `zonematch ${server.url} is ready (health: ${server.url}/api/v1/health)`,
   );
+  if (server.demoCredentialsFile) {
+    // Secrets stay out of the logs; the file (mode 0600) holds them.
+    logger.info({ file: server.demoCredentialsFile }, `demo zone loaded; a staff token and two company API keys are in ${server.demoCredentialsFile} (README: "Try the API")`);
+  }
   if (server.adminTokenFile) {
     logger.info({ file: server.adminTokenFile }, `bureau administrator token is in ${server.adminTokenFile} (use it as "Authorization: Bearer <token>")`);
   }

@@ -18,6 +18,8 @@ import type { Config } from './config.js';
 import { adminTokenSource } from './http/auth.js';
 import { docsPages } from './http/openapi/docs-page.js';
 import { createServices, type Services } from './domain/services.js';
+import { countNonSeedCompanies } from '../seeds/load.js';
+import { seedDemoZone } from '../seeds/demo-zone.js';
 import { apiRoutes } from './routes.js';
 import { createLiveServer, type LiveServer } from './live/server.js';
 import { VERSION } from './version.js';
@@ -30,8 +32,20 @@ export interface RunningServer {
   http: Server;
   live: LiveServer;
   adminTokenFile: string | undefined;
+  /** Set when this start loaded the demo zone into an empty store: where its demo credentials are. */
+  demoCredentialsFile: string | undefined;
   /** Graceful stop; resolves when everything is closed. Idempotent. */
   stop(): Promise<void>;
+}
+
+/** Loads the demo zone when the store has no companies and never held a seed run; never touches a store with data. */
+async function seedEmptyStore(services: Services, dataDir: string, logger: Logger): Promise<string | undefined> {
+  if ((await countNonSeedCompanies(services)) !== 0) return undefined;
+  const { result, credentialsFile } = await seedDemoZone(services, { dataDir });
+  if (result.status === 'loaded') {
+    logger.info({ companies: result.companies, postings: result.postings, seconds: Number(result.seconds.toFixed(1)) }, 'demo zone loaded into the empty store');
+  }
+  return credentialsFile;
 }
 
 export async function startServer(config: Config, logger: Logger): Promise<RunningServer> {
@@ -42,6 +56,7 @@ export async function startServer(config: Config, logger: Logger): Promise<Runni
     logger.info({ registrations: count }, 'job handlers registered in this process');
   }
   const services = createServices({ ...ports, logger });
+  const demoCredentialsFile = config.seedDemo ? await seedEmptyStore(services, config.dataDir, logger) : undefined;
   const credentials = [adminTokenSource(admin.token), services.users.credentialSource(), services.apiKeys.credentialSource()];
   const limited = config.rateLimit.perCredential > 0 || config.rateLimit.perIp > 0 || config.rateLimit.authFailuresPerIp > 0;
   const limitsRedis = config.redisUrl && limited ? await rateLimitRedis(config.redisUrl, logger) : undefined;
@@ -88,7 +103,7 @@ export async function startServer(config: Config, logger: Logger): Promise<Runni
     return stopping;
   };
 
-  return { url, port, ports, services, http, live, adminTokenFile: admin.file, stop };
+  return { url, port, ports, services, http, live, adminTokenFile: admin.file, demoCredentialsFile, stop };
 }
 
 /** Key prefix of the shared rate-limit counters in Redis. */

@@ -7,6 +7,7 @@ import { apiKeySchemas } from './api-keys.js';
 import { auditSchemas } from './audit.js';
 import { companiesSchemas } from './companies.js';
 import { postingsSchemas } from './postings.js';
+import { seedRunSchemas } from './seed-runs.js';
 import { usersSchemas } from './users.js';
 
 export const domainSchemas: SchemaRegistry = {
@@ -15,4 +16,5 @@ export const domainSchemas: SchemaRegistry = {
   ...auditSchemas,
   ...usersSchemas,
   ...apiKeySchemas,
+  ...seedRunSchemas,
 };
