@@ -7,6 +7,8 @@ import { readConfigOrExit } from '../server/bootstrap.js';
 import { closePorts, openPorts } from '../server/compose.js';
 import { createLogger } from '../server/logger.js';
 import { exitOnSignals } from '../server/signals.js';
+import { withSearchSync } from '../server/domain/matching/index-sync.js';
+import { warmUpText } from '../matcher/text/index.js';
 import { registerJobHandlers } from './handlers/index.js';
 
 const config = readConfigOrExit({ PROCESS_ROLE: 'worker' });
@@ -14,7 +16,8 @@ const config = readConfigOrExit({ PROCESS_ROLE: 'worker' });
 const logger = createLogger(config, 'zonematch-worker');
 try {
   const ports = await openPorts(config, logger);
-  const count = registerJobHandlers({ ...ports, logger });
+  warmUpText();
+  const count = registerJobHandlers(withSearchSync({ ...ports, logger }));
   logger.info({ registrations: count, queue: ports.queue.adapter }, 'worker is processing jobs');
   exitOnSignals(logger, config.shutdownTimeoutMs, () => closePorts(ports));
 } catch (error) {

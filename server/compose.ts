@@ -10,7 +10,7 @@ import type { Logger } from 'pino';
 import { createBullmqQueue } from '../jobs/queue/adapters/bullmq/index.js';
 import { createInlineQueue, inlineJobSchemas } from '../jobs/queue/adapters/inline/index.js';
 import type { JobQueue } from '../jobs/queue/port.js';
-import { createEmbeddedIndex } from '../matcher/index/adapters/embedded/index.js';
+import { createEmbeddedIndex, WhitespaceTokenizer } from '../matcher/index/adapters/embedded/index.js';
 import { createMeiliIndex } from '../matcher/index/adapters/meilisearch/index.js';
 import type { SearchIndex } from '../matcher/index/port.js';
 import type { Config } from './config.js';
@@ -46,7 +46,8 @@ export function openSearch(config: Config, logger: Logger): SearchIndex {
     return createMeiliIndex({ host: config.meili.host, apiKey: config.meili.apiKey });
   }
   logger.info('search index: embedded, in-process');
-  return createEmbeddedIndex();
+  // The matcher analyses text itself (jieba, folding, synonyms) and indexes the words it found, space-separated.
+  return createEmbeddedIndex({ tokenizer: new WhitespaceTokenizer() });
 }
 
 export function openQueue(config: Config, store: DocumentStore, logger: Logger): JobQueue {

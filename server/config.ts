@@ -83,6 +83,13 @@ const schema = z
         message: `PROCESS_ROLE=${env.PROCESS_ROLE} needs REDIS_URL: without Redis the job queue lives inside one process`,
       });
     }
+    if (env.PROCESS_ROLE !== 'all' && !env.MEILI_HOST) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['PROCESS_ROLE'],
+        message: `PROCESS_ROLE=${env.PROCESS_ROLE} needs MEILI_HOST: the in-process search index cannot be shared between processes`,
+      });
+    }
     if (env.MONGODB_URI && !env.ADMIN_TOKEN) {
       ctx.addIssue({
         code: 'custom',

@@ -6,6 +6,7 @@ import { auditRoutes } from './domain/audit/routes.js';
 import { companyRoutes } from './domain/companies/routes.js';
 import { importRoutes } from './domain/import/routes.js';
 import { industryRoutes } from './domain/industries/routes.js';
+import { matchingRoutes } from './domain/matching/routes.js';
 import { postingRoutes } from './domain/postings/routes.js';
 import type { Services } from './domain/services.js';
 import { userRoutes } from './domain/users/routes.js';
@@ -17,6 +18,7 @@ export function apiRoutes(services: Services, version: string): AnyRoute[] {
     ...industryRoutes(),
     ...companyRoutes(services),
     ...postingRoutes(services),
+    ...matchingRoutes(services),
     ...userRoutes(services),
     ...importRoutes(services),
     ...auditRoutes(services),

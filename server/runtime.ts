@@ -17,7 +17,9 @@ import { closePorts, openPorts, type Ports } from './compose.js';
 import type { Config } from './config.js';
 import { adminTokenSource } from './http/auth.js';
 import { docsPages } from './http/openapi/docs-page.js';
+import { withSearchSync } from './domain/matching/index-sync.js';
 import { createServices, type Services } from './domain/services.js';
+import { warmUpText } from '../matcher/text/index.js';
 import { countNonSeedCompanies } from '../seeds/load.js';
 import { seedDemoZone } from '../seeds/demo-zone.js';
 import { apiRoutes } from './routes.js';
@@ -48,15 +50,33 @@ async function seedEmptyStore(services: Services, dataDir: string, logger: Logge
   return credentialsFile;
 }
 
+/**
+ * The in-process index lives in memory, so it is rebuilt from the store at every start (the demo zone takes about
+ * a second). Meilisearch keeps its index; only its settings are (re)applied, and `npm run reindex` rebuilds it.
+ */
+async function prepareSearchIndex(services: Services, logger: Logger): Promise<void> {
+  const started = Date.now();
+  if (services.deps.search.adapter !== 'embedded') {
+    await services.matching.matcher.ensureIndex();
+    return;
+  }
+  const { companies, postings } = await services.indexSync.rebuild();
+  logger.info({ companies, postings, seconds: Number(((Date.now() - started) / 1000).toFixed(1)) }, 'search index built from the store');
+}
+
 export async function startServer(config: Config, logger: Logger): Promise<RunningServer> {
   const admin = resolveAdminToken(config.adminToken, config.dataDir);
   const ports = await openPorts(config, logger);
+  const deps = withSearchSync({ ...ports, logger });
+  warmUpText();
   if (config.role === 'all') {
-    const count = registerJobHandlers({ ...ports, logger });
+    const count = registerJobHandlers(deps);
     logger.info({ registrations: count }, 'job handlers registered in this process');
   }
-  const services = createServices({ ...ports, logger });
+  const services = createServices(deps);
+  const indexReady = prepareSearchIndex(services, logger);
   const demoCredentialsFile = config.seedDemo ? await seedEmptyStore(services, config.dataDir, logger) : undefined;
+  await indexReady;
   const credentials = [adminTokenSource(admin.token), services.users.credentialSource(), services.apiKeys.credentialSource()];
   const limited = config.rateLimit.perCredential > 0 || config.rateLimit.perIp > 0 || config.rateLimit.authFailuresPerIp > 0;
   const limitsRedis = config.redisUrl && limited ? await rateLimitRedis(config.redisUrl, logger) : undefined;

@@ -3,23 +3,17 @@
  * job is handled the same way whichever process picks it up. Each capability adds its handlers here; handlers
  * must be idempotent because delivery is at least once.
  */
-import type { Logger } from 'pino';
-import type { JobQueue } from '../queue/port.js';
-import type { DocumentStore } from '../../server/store/port.js';
-import type { SearchIndex } from '../../matcher/index/port.js';
+import type { DomainDeps } from '../../server/domain/deps.js';
 import { registerPostingsExpiry } from './postings-expiry.js';
+import { registerSearchSync } from './search-sync.js';
 
-export interface JobDependencies {
-  store: DocumentStore;
-  search: SearchIndex;
-  queue: JobQueue;
-  logger: Logger;
-}
+/** What handlers are built from: the domain's dependencies (ports, logger and the change feed). */
+export type JobDependencies = DomainDeps;
 
 export type JobRegistration = (deps: JobDependencies) => void;
 
 /** Capabilities contribute their registrations to this list. */
-const registrations: JobRegistration[] = [registerPostingsExpiry];
+const registrations: JobRegistration[] = [registerPostingsExpiry, registerSearchSync];
 
 export function registerJobHandlers(deps: JobDependencies): number {
   for (const register of registrations) register(deps);

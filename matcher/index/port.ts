@@ -38,6 +38,8 @@ export interface SearchOptions {
   /** 1..1000, default 20. */
   limit?: number;
   offset?: number;
+  /** Fields to return (`id` always comes back); all fields when absent. Less to copy and to send. */
+  attributes?: string[];
 }
 
 export interface SearchHit<D extends SearchDocument = SearchDocument> {

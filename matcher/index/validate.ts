@@ -81,6 +81,7 @@ export interface ResolvedSearchOptions {
   clauses: FilterClause[];
   limit: number;
   offset: number;
+  attributes: string[] | undefined;
 }
 
 export function resolveSearchOptions(options: SearchOptions | undefined): ResolvedSearchOptions {
@@ -92,5 +93,9 @@ export function resolveSearchOptions(options: SearchOptions | undefined): Resolv
   if (!Number.isInteger(offset) || offset < 0) {
     throw new SearchIndexError('offset must be a non-negative integer', { code: 'invalid_search_offset' });
   }
-  return { clauses: filterClauses(options?.filter), limit, offset };
+  const attributes = options?.attributes;
+  if (attributes !== undefined && (!Array.isArray(attributes) || attributes.some((a) => typeof a !== 'string' || a === ''))) {
+    throw new SearchIndexError('attributes must be a list of field names', { code: 'invalid_search_attributes_to_retrieve' });
+  }
+  return { clauses: filterClauses(options?.filter), limit, offset, attributes };
 }

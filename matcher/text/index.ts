@@ -8,13 +8,16 @@ import { warmUpSegmenter } from './segmenter.js';
 export { normalise } from './normalise.js';
 export { tokenize, singularEnglish, isStopWord } from './tokenize.js';
 export {
+  conceptsOf,
   expandSynonyms,
+  groupConceptKey,
   expansionsOf,
   impliedTerms,
   meiliSynonyms,
   synonymGroupOf,
   SYNONYM_GROUPS,
   SYNONYM_HINTS,
+  type Concept,
   type Expansion,
   type ExpandOptions,
   type SynonymGroup,

@@ -257,3 +257,58 @@ export function meiliSynonyms(options: ExpandOptions = {}): Record<string, strin
   for (const [key, values] of result) if (values.size > 0) out[key] = [...values];
   return out;
 }
+
+/** One concept of a text: a synonym group (every spelling of it is the same concept) or a plain token. */
+export interface Concept {
+  /** `g:<group id>` for a group, the token itself otherwise. */
+  readonly key: string;
+  /** How the text said it: the term's tokens joined by a space (for reasons: "匹配 贴片"). */
+  readonly surface: string;
+  /** `text`: written in the text; `hint`: implied by a colloquial word ("仓库" → 仓储管理). */
+  readonly via: 'text' | 'hint';
+  /** Position of the first occurrence in the tokens (hints: position of the colloquial word). */
+  readonly position: number;
+}
+
+/** Concept key of a synonym group. */
+export function groupConceptKey(groupId: string): string {
+  return `g:${groupId}`;
+}
+
+/**
+ * The concepts of `tokens`, each once, in order of first occurrence: every group term found becomes its group's
+ * key, so 贴片, 表面贴装 and SMT are one concept; other tokens stand for themselves. With hints (default on), a
+ * colloquial word adds its targets as concepts marked `hint` (a target in a group adds the group).
+ */
+export function conceptsOf(tokens: readonly string[], options: ExpandOptions = {}): Concept[] {
+  const { groupPatterns, hintPatterns } = compile();
+  const concepts = new Map<string, Concept>();
+  const add = (concept: Concept): void => {
+    if (!concepts.has(concept.key)) concepts.set(concept.key, concept);
+  };
+  const covered = new Array<boolean>(tokens.length).fill(false);
+  const groupMatches = findMatches(tokens, groupPatterns);
+  const all: Concept[] = [];
+  for (const { pattern, start } of groupMatches) {
+    for (let i = start; i < start + pattern.tokens.length; i += 1) covered[i] = true;
+    all.push({ key: groupConceptKey(pattern.rule), surface: pattern.tokens.join(' '), via: 'text', position: start });
+  }
+  tokens.forEach((token, i) => {
+    if (!covered[i]) all.push({ key: token, surface: token, via: 'text', position: i });
+  });
+  all.sort((a, b) => a.position - b.position);
+  for (const concept of all) add(concept);
+  if (options.hints ?? true) {
+    const byTerm = groupsByTerm();
+    for (const { pattern, start } of findMatches(tokens, hintPatterns)) {
+      const hint = SYNONYM_HINTS.find((h) => h.id === pattern.rule);
+      for (const target of hint?.to ?? []) {
+        const normalised = normalise(target);
+        const group = byTerm.get(normalised);
+        const keys = group ? [groupConceptKey(group.id)] : tokenize(normalised);
+        for (const key of keys) add({ key, surface: pattern.tokens.join(' '), via: 'hint', position: start });
+      }
+    }
+  }
+  return [...concepts.values()];
+}

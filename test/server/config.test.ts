@@ -68,6 +68,12 @@ describe('config', () => {
     assert.match(problemsOf({ PROCESS_ROLE: 'api' })[0] ?? '', /PROCESS_ROLE=api needs REDIS_URL/);
   });
 
+  it('When API-only or worker processes would each hold their own in-process search index, then start is refused', () => {
+    assert.deepEqual(problemsOf({ PROCESS_ROLE: 'worker', REDIS_URL: 'redis://127.0.0.1:6379' }), [
+      'PROCESS_ROLE=worker needs MEILI_HOST: the in-process search index cannot be shared between processes',
+    ]);
+  });
+
   it('When ADMIN_TOKEN is short, then it is refused', () => {
     assert.deepEqual(problemsOf({ ADMIN_TOKEN: 'short' }), ['ADMIN_TOKEN must be at least 24 characters long']);
   });

@@ -4,7 +4,8 @@
  *
  * Entries are written right after the change they describe. The two writes are not one transaction (the store
  * port has none across collections); writing the entry second means a crash can lose an entry but never invent
- * one for a change that did not happen.
+ * one for a change that did not happen. Once written, the entries go to the change feed (search index sync), so
+ * every audited change reaches the index and nothing else has to remember to tell it.
  */
 import type { Collection, Filter } from '../../store/port.js';
 import { AUDIT } from '../../store/schemas/audit.js';
@@ -31,11 +32,14 @@ export class AuditLog {
   /** Records one change. */
   async record(entry: AuditRecord): Promise<void> {
     await this.entries.insertOne(entry);
+    await this.deps.changes?.changed([entry]);
   }
 
   /** Records many changes in one write (bulk imports, cascading deletes, expiry runs). */
   async recordMany(entries: AuditRecord[]): Promise<void> {
-    if (entries.length > 0) await this.entries.insertMany(entries);
+    if (entries.length === 0) return;
+    await this.entries.insertMany(entries);
+    await this.deps.changes?.changed(entries);
   }
 
   /** Entries in the order they were written, filtered by the given fields. */

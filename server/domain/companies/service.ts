@@ -197,6 +197,11 @@ export class CompanyService {
     return new Map(docs.map((d) => [d._id, d.name]));
   }
 
+  /** The stored company (every principal may read profiles; views decide what of it to show). 404 when absent. */
+  record(id: string): Promise<Stored<CompanyRecord>> {
+    return this.load(id);
+  }
+
   private async load(id: string): Promise<Stored<CompanyRecord>> {
     const doc = await this.companies.findById(id);
     if (!doc) throw notFound(id);

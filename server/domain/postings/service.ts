@@ -194,6 +194,16 @@ export class PostingService {
     return requested;
   }
 
+  /** The stored posting as the actor may see it (404 otherwise), for services that work on records. */
+  readable(actor: Principal, id: string): Promise<Stored<PostingRecord>> {
+    return this.loadVisible(actor, id);
+  }
+
+  /** Open postings of a company, oldest first (at most `limit`). */
+  openOf(companyId: string, limit: number): Promise<Stored<PostingRecord>[]> {
+    return this.postings.find({ companyId, status: 'open' }, { sort: { _id: 1 }, limit });
+  }
+
   /** The posting, or 404 when it does not exist or the actor may not see it (so its existence does not leak). */
   private async loadVisible(actor: Principal, id: string): Promise<Stored<PostingRecord>> {
     const doc = await this.postings.findById(id);

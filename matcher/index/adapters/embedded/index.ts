@@ -1,2 +1,2 @@
 export { createEmbeddedIndex, type EmbeddedIndexOptions } from './embedded-index.js';
-export { SimpleTokenizer, defaultTokenizer, foldText, type Tokenizer } from './tokenizer.js';
+export { SimpleTokenizer, WhitespaceTokenizer, defaultTokenizer, foldText, type Tokenizer } from './tokenizer.js';

@@ -106,28 +106,39 @@ export class IndexStore {
     const { slots, scores, maxScore } = this.#text.score(groups, mask);
     const order = this.#order;
     const best = topK(slots, options.offset + options.limit, (a, b) => scores[b]! - scores[a]! || order[a]! - order[b]!);
-    const hits = best.slice(options.offset).map((slot) => this.#hit(slot, maxScore > 0 ? scores[slot]! / maxScore : 0));
+    const hits = best.slice(options.offset).map((slot) => this.#hit(slot, maxScore > 0 ? scores[slot]! / maxScore : 0, options.attributes));
     return { hits, total: slots.length };
   }
 
-  #placeholder(allowed: ReadonlySet<number> | null, { offset, limit }: ResolvedSearchOptions): SearchResult {
+  #placeholder(allowed: ReadonlySet<number> | null, { offset, limit, attributes }: ResolvedSearchOptions): SearchResult {
     if (allowed === null) {
       const hits: SearchHit[] = [];
       let index = 0;
       for (const slot of this.#slots.values()) {
         if (index >= offset + limit) break;
-        if (index++ >= offset) hits.push(this.#hit(slot, 1));
+        if (index++ >= offset) hits.push(this.#hit(slot, 1, attributes));
       }
       return { hits, total: this.#slots.size };
     }
     const order = this.#order;
     const sorted = [...allowed].sort((a, b) => order[a]! - order[b]!);
-    return { hits: sorted.slice(offset, offset + limit).map((slot) => this.#hit(slot, 1)), total: sorted.length };
+    return { hits: sorted.slice(offset, offset + limit).map((slot) => this.#hit(slot, 1, attributes)), total: sorted.length };
   }
 
-  #hit(slot: number, score: number): SearchHit {
+  #hit(slot: number, score: number, attributes: string[] | undefined): SearchHit {
     // A copy, so callers cannot change what the index holds (Meilisearch hands out fresh JSON too).
-    return { document: structuredClone(this.#documents[slot]!), score: Math.min(1, Math.max(0, score)) };
+    const stored = this.#documents[slot]!;
+    let document: SearchDocument;
+    if (attributes === undefined) {
+      document = structuredClone(stored);
+    } else {
+      document = { id: stored.id };
+      for (const field of attributes) {
+        const value = stored[field];
+        if (value !== undefined) document[field] = Array.isArray(value) ? [...(value as unknown[])] : value;
+      }
+    }
+    return { document, score: Math.min(1, Math.max(0, score)) };
   }
 
   #retire(slot: number): void {

@@ -80,3 +80,13 @@ export function hasCjk(text: string): boolean {
 }
 
 export const defaultTokenizer: Tokenizer = new SimpleTokenizer();
+
+/**
+ * For text that was analysed before it reached the index (the matcher stores normalised concept words separated
+ * by spaces): the words are taken as they are, so the index and the matcher agree on what a word is.
+ */
+export class WhitespaceTokenizer implements Tokenizer {
+  tokens(text: string): string[] {
+    return foldText(text).split(/\s+/u).filter((word) => word !== '');
+  }
+}

@@ -94,11 +94,17 @@ class MeiliSearchIndex implements SearchIndex {
     options?: SearchOptions,
   ): Promise<SearchResult<D>> {
     const uid = this.#uid(index);
-    const { clauses, limit, offset } = resolveSearchOptions(options);
+    const { clauses, limit, offset, attributes } = resolveSearchOptions(options);
     // "Any of nothing" matches nothing and has no filter spelling: answer without asking.
     if (clauses.some((clause) => clause.values.length === 0)) return { hits: [], total: 0 };
     const filter = options?.filter === undefined ? undefined : buildMeiliFilter(options.filter);
-    const params = { limit, offset, showRankingScore: true, ...(filter === undefined ? {} : { filter }) };
+    const params = {
+      limit,
+      offset,
+      showRankingScore: true,
+      ...(filter === undefined ? {} : { filter }),
+      ...(attributes === undefined ? {} : { attributesToRetrieve: [...new Set(['id', ...attributes])] }),
+    };
     const response = await call(() => this.#client.index(uid).search<D>(query, params));
     const hits = response.hits.map((hit: Hit<D>) => {
       const { _rankingScore: score, ...rest } = hit;

@@ -1,0 +1,174 @@
+/**
+ * What the matcher puts into the search index: one document per company profile and one per posting. Text is
+ * stored twice: as written (title, description, for display and highlights) and as `terms`, the normalised
+ * concepts of the text (a synonym group is one word, `zz` + its id), so both index adapters retrieve on exactly
+ * the same words and no adapter-specific analysis decides what a match is.
+ */
+import { companyRoles, matchRolesInText, type RoleId } from '../chain/graph.js';
+import type { IndexSettings } from '../index/port.js';
+import { ancestors } from '../taxonomy/industries.js';
+import { conceptsOf, meiliSynonyms, tokenize } from '../text/index.js';
+
+/** The one index the matcher uses (companies and postings side by side, told apart by `type`). */
+export const MATCH_INDEX = 'matchables';
+
+export type PostingKind = 'need' | 'capability';
+export type PostingStatus = 'open' | 'paused' | 'fulfilled' | 'expired';
+
+/** A company as the matcher needs it (the store's record, reduced). */
+export interface MatchableCompany {
+  id: string;
+  name: string;
+  industries: readonly string[];
+  description: string;
+  certifications: readonly string[];
+  park?: string | undefined;
+  employees?: number | undefined;
+  updatedAt: Date;
+}
+
+export interface MatchablePosting {
+  id: string;
+  companyId: string;
+  kind: PostingKind;
+  status: PostingStatus;
+  title: string;
+  description: string;
+  tags: readonly string[];
+  industries: readonly string[];
+  certificationsRequired: readonly string[];
+  quantity?: { amount: number; unit: string } | undefined;
+  validUntil?: Date | undefined;
+  updatedAt: Date;
+}
+
+interface BaseDocument {
+  [field: string]: unknown;
+  id: string;
+  type: 'company' | 'posting';
+  companyId: string;
+  title: string;
+  description: string;
+  /** Concept terms of the title (companies: of the name), space-separated. */
+  titleTerms: string;
+  /** Concept terms of the whole text, space-separated, each once. */
+  terms: string;
+  industries: string[];
+  /** The industries and every level above them (C3982 → C, C39, C398, C3982), so a filter on C39 finds C3982. */
+  industryCodes: string[];
+  /** Companies are always open; postings carry their status. Lets one filter cover both types. */
+  status: PostingStatus;
+  /** Industry-chain roles the text or codes give (companies: companyRoles; postings: roles named in the text). */
+  roles: RoleId[];
+  updatedAt: number;
+}
+
+export interface CompanyDocument extends BaseDocument {
+  type: 'company';
+  name: string;
+  certifications: string[];
+  park: string;
+  employees: number;
+}
+
+export interface PostingDocument extends BaseDocument {
+  type: 'posting';
+  kind: PostingKind;
+  tags: string[];
+  certificationsRequired: string[];
+  quantityAmount: number;
+  quantityUnit: string;
+  validUntil: number;
+}
+
+export type MatchDocument = CompanyDocument | PostingDocument;
+
+/** Index ids: Meilisearch allows letters, digits, `-` and `_`. */
+export function companyDocumentId(id: string): string {
+  return `c-${id}`;
+}
+
+export function postingDocumentId(id: string): string {
+  return `p-${id}`;
+}
+
+/** Concept key → index word. Group keys become `zz<id>` so no analyser splits them; plain tokens stay. */
+export function conceptTerm(key: string): string {
+  return key.startsWith('g:') ? `zz${key.slice(2).replace(/[^a-z0-9]/g, '')}` : key;
+}
+
+/** Index words of a text: concepts only (no colloquial hints: a document says what it says). */
+export function termsOf(text: string): string[] {
+  return [...new Set(conceptsOf(tokenize(text), { hints: false }).map((c) => conceptTerm(c.key)))];
+}
+
+export function toCompanyDocument(company: MatchableCompany): CompanyDocument {
+  const tokens = tokenize(company.description);
+  return {
+    id: companyDocumentId(company.id),
+    type: 'company',
+    companyId: company.id,
+    name: company.name,
+    title: company.name,
+    description: company.description,
+    titleTerms: termsOf(company.name).join(' '),
+    terms: [...new Set([...termsOf(company.name), ...termsOf(company.description)])].join(' '),
+    industries: [...company.industries],
+    industryCodes: industryCodes(company.industries),
+    status: 'open',
+    roles: companyRoles({ industries: company.industries, tokens }),
+    certifications: company.certifications.map(certificationKey),
+    park: company.park ?? '',
+    employees: company.employees ?? 0,
+    updatedAt: company.updatedAt.getTime(),
+  };
+}
+
+export function toPostingDocument(posting: MatchablePosting): PostingDocument {
+  const text = `${posting.title}\n${posting.tags.join(' ')}\n${posting.description}`;
+  return {
+    id: postingDocumentId(posting.id),
+    type: 'posting',
+    companyId: posting.companyId,
+    kind: posting.kind,
+    title: posting.title,
+    description: posting.description,
+    titleTerms: termsOf(`${posting.title} ${posting.tags.join(' ')}`).join(' '),
+    terms: termsOf(text).join(' '),
+    tags: [...posting.tags],
+    industries: [...posting.industries],
+    industryCodes: industryCodes(posting.industries),
+    status: posting.status,
+    roles: matchRolesInText(tokenize(text)).map((m) => m.role),
+    certificationsRequired: posting.certificationsRequired.map(certificationKey),
+    quantityAmount: posting.quantity?.amount ?? 0,
+    quantityUnit: posting.quantity?.unit ?? '',
+    validUntil: posting.validUntil?.getTime() ?? 0,
+    updatedAt: posting.updatedAt.getTime(),
+  };
+}
+
+function industryCodes(codes: readonly string[]): string[] {
+  const all = new Set<string>();
+  for (const code of codes) {
+    all.add(code);
+    for (const parent of ancestors(code)) all.add(parent.code);
+  }
+  return [...all];
+}
+
+/** "ISO 13485:2016", "iso13485" and "ISO13485" are one certification. */
+export function certificationKey(name: string): string {
+  return tokenize(name).join('') || name.trim().toLowerCase();
+}
+
+/** Settings both adapters apply (created by code, never by hand). */
+export function matchIndexSettings(): IndexSettings {
+  return {
+    searchableAttributes: ['titleTerms', 'terms'],
+    filterableAttributes: ['id', 'type', 'companyId', 'kind', 'status', 'roles', 'industryCodes', 'park', 'certifications'],
+    sortableAttributes: ['updatedAt'],
+    synonyms: meiliSynonyms(),
+    localizedAttributes: [{ locales: ['cmn'], attributePatterns: ['titleTerms', 'terms', 'title', 'description', 'name'] }],
+  };
+}

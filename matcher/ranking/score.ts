@@ -1,0 +1,198 @@
+/**
+ * The one score of a candidate company for a request, 0..1, and the reasons behind it. Documented in
+ * docs/matcher-ranking.md; the weights below are the whole formula.
+ *
+ *   score = 0.40 text + 0.30 role + 0.12 chain + 0.06 industry + 0.04 park + 0.03 quantity + 0.02 size + 0.03 fresh
+ *
+ * then ×0.35 for a direct competitor. A candidate with no real connection (none of the roles the request names,
+ * no posting of the right kind that says the same things, no supply link backed by some shared words) is dropped,
+ * as is one lacking a certification the need requires.
+ */
+import { chainReason, getRole, relation, type ChainRelation, type RoleId } from '../chain/graph.js';
+import { industryProximity } from '../taxonomy/industries.js';
+import type { CompanyDocument, PostingDocument } from './documents.js';
+import type { AnalysedRequest, QueryTerm } from './request.js';
+
+export const WEIGHTS = {
+  text: 0.4,
+  role: 0.3,
+  chain: 0.12,
+  industry: 0.06,
+  park: 0.04,
+  quantity: 0.03,
+  size: 0.02,
+  fresh: 0.03,
+} as const;
+export const COMPETITOR_FACTOR = 0.35;
+/** Below this a candidate is not shown: fewer results rather than noise. */
+export const MIN_SCORE = 0.3;
+/** A company profile says less about a concrete request than a posting does. */
+const PROFILE_FACTOR = 0.85;
+/** A word found only in the body counts a little less than one in the title. */
+const BODY_FACTOR = 0.85;
+
+export interface Reason {
+  code: 'text' | 'role' | 'chain' | 'industry' | 'certification' | 'park' | 'quantity' | 'size' | 'fresh' | 'competitor';
+  zh: string;
+  en: string;
+}
+
+export interface Candidate {
+  company: CompanyDocument;
+  /** The candidate's postings of the kind the request looks for. */
+  postings: PostingDocument[];
+}
+
+export interface ScoredCandidate {
+  company: CompanyDocument;
+  posting: PostingDocument | null;
+  score: number;
+  reasons: Reason[];
+}
+
+interface TextMatch {
+  score: number;
+  matched: QueryTerm[];
+}
+
+function textMatch(request: AnalysedRequest, titleTerms: string, terms: string): TextMatch {
+  if (request.totalWeight === 0) return { score: 0, matched: [] };
+  // Walk the document's words and look each up in the request (documents are short; no sets to build).
+  const found = new Map<QueryTerm, number>();
+  for (const word of titleTerms.split(' ')) {
+    const term = request.terms.get(word);
+    if (term) found.set(term, 1);
+  }
+  for (const word of terms.split(' ')) {
+    const term = request.terms.get(word);
+    if (term && !found.has(term)) found.set(term, BODY_FACTOR);
+  }
+  let sum = 0;
+  for (const [term, factor] of found) sum += term.weight * factor;
+  const coverage = sum / request.totalWeight;
+  // Saturating, like BM25's term-frequency curve: covering half the request is already a strong match.
+  return { score: Math.min(1, (coverage * 1.3) / (coverage + 0.3)), matched: [...found.keys()] };
+}
+
+function holds(company: CompanyDocument, certification: string): boolean {
+  return company.certifications.includes(certification);
+}
+
+const DAY = 86_400_000;
+
+function freshness(updatedAt: number, now: number): number {
+  const age = (now - updatedAt) / DAY;
+  if (age <= 90) return 1;
+  return Math.max(0, 1 - (age - 90) / 275);
+}
+
+function sizeFit(a: number, b: number): number {
+  if (a <= 0 || b <= 0) return 0.5;
+  return Math.max(0, 1 - Math.abs(Math.log10(a / b)) / 3);
+}
+
+function quantityFit(request: AnalysedRequest, posting: PostingDocument | null): number | null {
+  const wanted = request.subject.quantity;
+  if (!wanted || !posting || posting.quantityAmount <= 0 || posting.quantityUnit !== wanted.unit || wanted.amount <= 0) return null;
+  const [supply, demand] = request.seeking === 'suppliers' ? [posting.quantityAmount, wanted.amount] : [wanted.amount, posting.quantityAmount];
+  return Math.min(1, supply / demand);
+}
+
+function surfaces(matched: QueryTerm[]): string {
+  return [...new Set(matched.filter((t) => !t.hint).sort((a, b) => b.weight - a.weight).map((t) => t.surface))].slice(0, 3).join('/');
+}
+
+export function scoreCandidate(request: AnalysedRequest, candidate: Candidate, now: number): ScoredCandidate | null {
+  const { company } = candidate;
+  const missing = request.requiredCertifications.filter((c) => !holds(company, c));
+  if (missing.length > 0) return null;
+
+  // Best unit: one of its postings, or the profile.
+  let best: { posting: PostingDocument | null; text: TextMatch } = {
+    posting: null,
+    text: scaled(textMatch(request, company.titleTerms, company.terms), PROFILE_FACTOR),
+  };
+  for (const posting of candidate.postings) {
+    if (request.seeking === 'buyers' && posting.certificationsRequired.some((c) => !request.requester.certifications.includes(c))) continue;
+    const text = textMatch(request, posting.titleTerms, posting.terms);
+    if (text.score > best.text.score) best = { posting, text };
+  }
+
+  const roles = new Set<RoleId>(company.roles);
+  let role = 0;
+  let roleName: RoleId | undefined;
+  for (const [partnerRole, strength] of request.partnerRoles) {
+    if (roles.has(partnerRole) && strength > role) [role, roleName] = [strength, partnerRole];
+  }
+
+  const link: ChainRelation | null =
+    request.seeking === 'suppliers' ? relation(company.roles, request.requester.roles) : relation(request.ownRoles, company.roles);
+  const chain = link && link.kind !== 'peer' ? link.weight : 0;
+  const sharedOwn = company.roles.some((r) => request.ownRoles.includes(r) && !getRole(r)?.generic);
+  const competitor = sharedOwn && role === 0 && (link === null || link.kind === 'peer') && (best.posting === null || best.text.score < 0.5);
+
+  const industry = Math.max(0, ...request.subject.industries.flatMap((a) => company.industries.map((b) => industryProximity(a, b))));
+  const connected =
+    role > 0 ||
+    (best.posting !== null && best.text.score >= 0.45) ||
+    (chain >= 0.5 && best.text.score >= 0.2) ||
+    (industry >= 0.75 && best.text.score >= 0.3);
+  if (!connected) return null;
+
+  const park = request.requester.park !== '' && company.park === request.requester.park ? 1 : 0;
+  const quantity = quantityFit(request, best.posting);
+  const size = sizeFit(request.requester.employees, company.employees);
+  const fresh = freshness(best.posting?.updatedAt ?? company.updatedAt, now);
+
+  let score =
+    WEIGHTS.text * best.text.score +
+    WEIGHTS.role * role +
+    WEIGHTS.chain * chain +
+    WEIGHTS.industry * industry +
+    WEIGHTS.park * park +
+    WEIGHTS.quantity * (quantity ?? 0.5) +
+    WEIGHTS.size * size +
+    WEIGHTS.fresh * fresh;
+  if (competitor) score *= COMPETITOR_FACTOR;
+  score = Math.round(Math.min(1, score) * 1000) / 1000;
+
+  const reasons: Reason[] = [];
+  const words = surfaces(best.text.matched);
+  if (words !== '') {
+    const what = best.posting?.title ?? null;
+    const verb = request.seeking === 'suppliers' ? { zh: '供应', en: 'Supplies' } : { zh: '需要', en: 'Needs' };
+    reasons.push(
+      what === null
+        ? { code: 'text', zh: `主营业务相关（匹配 ${words}）`, en: `Business profile matches (${words})` }
+        : { code: 'text', zh: `${verb.zh} ${what}（匹配 ${words}）`, en: `${verb.en} "${what}" (matches ${words})` },
+    );
+  }
+  if (roleName !== undefined && link?.to !== roleName && link?.from !== roleName) {
+    const r = getRole(roleName);
+    if (r) reasons.push({ code: 'role', zh: `属于 ${r.zh}`, en: `Works in ${r.en}` });
+  }
+  if (link && link.kind !== 'peer') {
+    const viewer = request.seeking === 'suppliers' ? 'buyer' : 'supplier';
+    reasons.push({ code: 'chain', zh: chainReason(link, 'zh', { viewer }), en: chainReason(link, 'en', { viewer }) });
+  }
+  for (const certification of request.subject.certificationsRequired) {
+    reasons.push({ code: 'certification', zh: `具备 ${certification}`, en: `Holds ${certification}` });
+  }
+  if (park === 1) reasons.push({ code: 'park', zh: `同在 ${company.park}`, en: `Also in ${company.park}` });
+  if (quantity !== null && best.posting) {
+    const amount = `${best.posting.quantityAmount} ${best.posting.quantityUnit}`;
+    reasons.push(
+      quantity >= 1
+        ? { code: 'quantity', zh: `数量满足（${amount}）`, en: `Quantity fits (${amount})` }
+        : { code: 'quantity', zh: `数量部分满足（${amount}）`, en: `Quantity partly fits (${amount})` },
+    );
+  }
+  if (competitor && link?.kind === 'peer') {
+    reasons.push({ code: 'competitor', zh: chainReason(link, 'zh'), en: chainReason(link, 'en') });
+  }
+  return { company, posting: best.posting, score, reasons };
+}
+
+function scaled(match: TextMatch, factor: number): TextMatch {
+  return { score: match.score * factor, matched: match.matched };
+}

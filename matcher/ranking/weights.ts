@@ -1,0 +1,32 @@
+/**
+ * How much a word of a request says about what is wanted. There are no corpus statistics here on purpose: the
+ * same request must rank the same way on either index adapter and on every node, so a word's weight depends only
+ * on the word and the data files (synonym groups and industry-chain keywords are the domain's vocabulary).
+ */
+import { listRoles } from '../chain/graph.js';
+import { domainWords, normalise, tokenize } from '../text/index.js';
+
+let domain: Set<string> | undefined;
+
+/** Normalised single-token domain words (chain keywords, vocabulary, synonym terms). */
+function domainTokens(): Set<string> {
+  if (domain) return domain;
+  domain = new Set<string>();
+  for (const word of domainWords()) {
+    const tokens = tokenize(word);
+    if (tokens.length === 1 && tokens[0] !== undefined) domain.add(tokens[0]);
+  }
+  for (const role of listRoles()) for (const keyword of role.keywords) domain.add(normalise(keyword));
+  return domain;
+}
+
+const HAN = /\p{Script=Han}/u;
+
+/** Weight of one concept term (as produced by conceptTerm) in 0..1. */
+export function termWeight(term: string): number {
+  if (term.startsWith('zz')) return 1;
+  if (domainTokens().has(term)) return 0.9;
+  if (HAN.test(term)) return term.length >= 3 ? 0.55 : term.length === 2 ? 0.4 : 0.1;
+  if (/^\d/.test(term)) return 0.15;
+  return term.length >= 4 ? 0.5 : term.length === 3 ? 0.35 : 0.2;
+}
