@@ -40,7 +40,7 @@ const services = createServices({ ...ports, logger });
 
 const bars = new MultiBar({ format: ' {phase} [{bar}] {value}/{total}', hideCursor: true, clearOnComplete: false }, Presets.shades_classic);
 const shown = new Map<string, ReturnType<MultiBar['create']>>();
-const progress: SeedProgress = (phase, done, total) => {
+const progress = (phase: Parameters<SeedProgress>[0] | 'index', done: number, total: number): void => {
   let bar = shown.get(phase);
   if (!bar) {
     bar = bars.create(total, 0, { phase: phase.padEnd(11) });
@@ -49,6 +49,23 @@ const progress: SeedProgress = (phase, done, total) => {
   bar.setTotal(total);
   bar.update(done, { phase: phase.padEnd(11) });
 };
+
+/**
+ * Makes what was loaded searchable. Meilisearch keeps its index, so it is rebuilt here; the in-process index lives
+ * in the server's memory and is built from the store when the server starts.
+ */
+async function indexLoaded(): Promise<void> {
+  if (ports.search.adapter !== 'meilisearch') {
+    process.stdout.write('search index: in-process; the server builds it from the store when it starts\n');
+    return;
+  }
+  const started = Date.now();
+  const indexed = await services.indexSync.rebuild((done, total) => progress('index', done, total));
+  bars.stop();
+  const seconds = (Date.now() - started) / 1000;
+  const documents = indexed.companies + indexed.postings;
+  process.stdout.write(`indexed ${documents} documents into Meilisearch in ${seconds.toFixed(1)} s (${Math.round(documents / seconds)} documents/s)\n`);
+}
 
 let code = 0;
 try {
@@ -76,6 +93,7 @@ try {
     process.stdout.write(
       `loaded ${result.companies} companies and ${result.postings} postings into ${ports.store.adapter} in ${result.seconds.toFixed(1)} s (${Math.round(documents / result.seconds)} documents/s)\n`,
     );
+    await indexLoaded();
   }
 } catch (error) {
   bars.stop();

@@ -138,6 +138,7 @@ const ACTIONS = new Map<string, string>(Object.entries({
   // "the bureau or the company itself may …": the company named is the posting's own.
   "change another company's postings": '修改该企业的供需信息',
   "delete another company's postings": '删除该企业的供需信息',
+  "see another company's partner list": '查看该企业的上下游伙伴',
 }));
 
 /** Posting statuses: the value the API takes, with the word a clerk knows. */

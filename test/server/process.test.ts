@@ -67,7 +67,7 @@ describe('server process', () => {
   });
 
   it('When PROCESS_ROLE=worker is given to npm start, then it refuses and points to npm run worker', async () => {
-    const proc = spawnEntry('server/main.ts', { PROCESS_ROLE: 'worker', REDIS_URL: 'redis://127.0.0.1:6379' });
+    const proc = spawnEntry('server/main.ts', { PROCESS_ROLE: 'worker', REDIS_URL: 'redis://127.0.0.1:6379', MEILI_HOST: 'http://127.0.0.1:7700' });
     const { code } = await proc.exited;
     assert.equal(code, 1);
     assert.match(proc.stderr(), /npm run worker/);
