@@ -4,9 +4,10 @@
  * concepts of the text (a synonym group is one word, `zz` + its id), so both index adapters retrieve on exactly
  * the same words and no adapter-specific analysis decides what a match is.
  */
-import { companyRoles, matchRolesInText, type RoleId } from '../chain/graph.js';
+import { companyRoles, getRole, matchRolesInText, rolesForIndustries, type RoleId } from '../chain/graph.js';
 import type { IndexSettings } from '../index/port.js';
 import { ancestors } from '../taxonomy/industries.js';
+import { sideOfPosting, type Side } from './side.js';
 import { conceptsOf, meiliSynonyms, tokenize } from '../text/index.js';
 
 /** The one index the matcher uses (companies and postings side by side, told apart by `type`). */
@@ -74,6 +75,8 @@ export interface CompanyDocument extends BaseDocument {
 export interface PostingDocument extends BaseDocument {
   type: 'posting';
   kind: PostingKind;
+  /** offer: a capability, or a need for customers; want: any other need (see side.ts). */
+  side: Side;
   tags: string[];
   certificationsRequired: string[];
   quantityAmount: number;
@@ -97,9 +100,14 @@ export function conceptTerm(key: string): string {
   return key.startsWith('g:') ? `zz${key.slice(2).replace(/[^a-z0-9]/g, '')}` : key;
 }
 
-/** Index words of a text: concepts only (no colloquial hints: a document says what it says). */
+/**
+ * Index words of a text: its concepts (no colloquial hints: a document says what it says), followed by the words
+ * themselves where a synonym group stood for them, so that the exact spelling (谐波减速器 within all reducers)
+ * can count a little extra.
+ */
 export function termsOf(text: string): string[] {
-  return [...new Set(conceptsOf(tokenize(text), { hints: false }).map((c) => conceptTerm(c.key)))];
+  const tokens = tokenize(text);
+  return [...new Set([...conceptsOf(tokens, { hints: false }).map((c) => conceptTerm(c.key)), ...tokens])];
 }
 
 export function toCompanyDocument(company: MatchableCompany): CompanyDocument {
@@ -116,7 +124,7 @@ export function toCompanyDocument(company: MatchableCompany): CompanyDocument {
     industries: [...company.industries],
     industryCodes: industryCodes(company.industries),
     status: 'open',
-    roles: companyRoles({ industries: company.industries, tokens }),
+    roles: rolesOfCompany(company.industries, tokens),
     certifications: company.certifications.map(certificationKey),
     park: company.park ?? '',
     employees: company.employees ?? 0,
@@ -131,6 +139,7 @@ export function toPostingDocument(posting: MatchablePosting): PostingDocument {
     type: 'posting',
     companyId: posting.companyId,
     kind: posting.kind,
+    side: sideOfPosting(posting),
     title: posting.title,
     description: posting.description,
     titleTerms: termsOf(`${posting.title} ${posting.tags.join(' ')}`).join(' '),
@@ -146,6 +155,31 @@ export function toPostingDocument(posting: MatchablePosting): PostingDocument {
     validUntil: posting.validUntil?.getTime() ?? 0,
     updatedAt: posting.updatedAt.getTime(),
   };
+}
+
+/**
+ * Roles of a company: those its codes give, confirmed or narrowed by its profile (companyRoles). When the profile
+ * confirms none of them, the role it speaks of most is added if it lies in the same industry division as one of
+ * the codes (a lidar maker registered as an electronic-components maker, C3976, is still a lidar maker, C3940).
+ * A company registered outside every chain (a car wash, a translation agency) gets no role from words it uses in
+ * passing ("新能源汽车精洗"), and one whose codes give only a generic role keeps just that.
+ */
+function rolesOfCompany(codes: readonly string[], tokens: readonly string[]): RoleId[] {
+  const fromCodes = rolesForIndustries(codes);
+  if (fromCodes.length === 0) return [];
+  // Codes that give only a generic role (any manufacturer is one of the factories): the words of the profile name
+  // customers as often as the company's own trade ("进入区内车企供应链"), so they do not make it a vehicle maker.
+  if (fromCodes.every((role) => getRole(role)?.generic)) return fromCodes;
+  const roles = companyRoles({ industries: codes, tokens });
+  const inText = matchRolesInText(tokens);
+  const confirmed = roles.some((role) => inText.some((m) => m.role === role));
+  const strongest = inText[0];
+  if (!confirmed && strongest && strongest.strength >= 2 && !roles.includes(strongest.role)) {
+    const divisions = new Set(codes.map((c) => c.slice(0, 3)));
+    const role = getRole(strongest.role);
+    if (role && !role.generic && role.codes.some((c) => divisions.has(c.slice(0, 3)))) roles.push(strongest.role);
+  }
+  return roles;
 }
 
 function industryCodes(codes: readonly string[]): string[] {
@@ -166,7 +200,7 @@ export function certificationKey(name: string): string {
 export function matchIndexSettings(): IndexSettings {
   return {
     searchableAttributes: ['titleTerms', 'terms'],
-    filterableAttributes: ['id', 'type', 'companyId', 'kind', 'status', 'roles', 'industryCodes', 'park', 'certifications'],
+    filterableAttributes: ['id', 'type', 'companyId', 'kind', 'side', 'status', 'roles', 'industryCodes', 'park', 'certifications'],
     sortableAttributes: ['updatedAt'],
     synonyms: meiliSynonyms(),
     localizedAttributes: [{ locales: ['cmn'], attributePatterns: ['titleTerms', 'terms', 'title', 'description', 'name'] }],

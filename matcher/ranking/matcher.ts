@@ -27,7 +27,9 @@ import {
   type PostingKind,
 } from './documents.js';
 import { highlight, spellingsOf } from './highlight.js';
-import { analyseRequest, retrievalQuery, type AnalysedRequest, type MatchSubject, type Requester } from './request.js';
+import type { Side } from './side.js';
+import { analyseRequest, retrievalQuery, withRarity, type AnalysedRequest, type MatchSubject, type Requester } from './request.js';
+import { rarity, TermStats } from './term-stats.js';
 import { MIN_SCORE, scoreCandidate, type Candidate, type Reason, type ScoredCandidate } from './score.js';
 import { termWeight } from './weights.js';
 
@@ -72,7 +74,7 @@ export interface SearchItem {
 
 /** What ranking reads of a document: everything but the long description. */
 const RANKING_FIELDS = [
-  'type', 'companyId', 'kind', 'status', 'name', 'title', 'titleTerms', 'terms', 'industries', 'roles', 'certifications',
+  'type', 'companyId', 'kind', 'side', 'status', 'name', 'title', 'titleTerms', 'terms', 'industries', 'roles', 'certifications',
   'certificationsRequired', 'park', 'employees', 'quantityAmount', 'quantityUnit', 'updatedAt',
 ];
 const POSTING_CANDIDATES = 150;
@@ -80,7 +82,11 @@ const COMPANY_CANDIDATES = 100;
 const SNIPPET = 120;
 
 export class Matcher {
-  constructor(private readonly index: SearchIndex) {}
+  readonly #stats: TermStats;
+
+  constructor(private readonly index: SearchIndex) {
+    this.#stats = new TermStats(index);
+  }
 
   ensureIndex(): Promise<void> {
     return this.index.ensureIndex(MATCH_INDEX, matchIndexSettings());
@@ -106,7 +112,7 @@ export class Matcher {
 
   /** Ranks partners for a posting (or any subject) of `requester`; the requester never appears. */
   async match(subject: MatchSubject, requester: MatchableCompany, options: MatchOptions): Promise<MatchItem[]> {
-    const request = analyseRequest(subject, toRequester(requester));
+    const request = analyseRequest(subject, await this.requesterOf(requester));
     const ranked = await this.rank(request, options);
     return ranked.slice(0, options.limit).map((c) => toItem(c, options.lang));
   }
@@ -122,7 +128,7 @@ export class Matcher {
     direction: PartnerDirection,
     options: MatchOptions,
   ): Promise<MatchItem[]> {
-    const requester = toRequester(company);
+    const requester = await this.requesterOf(company);
     const best = new Map<string, ScoredCandidate>();
     const keep = (candidate: ScoredCandidate): void => {
       const current = best.get(candidate.company.companyId);
@@ -200,11 +206,27 @@ export class Matcher {
     return { items, total: result.total };
   }
 
+  /**
+   * The requester as ranking sees it. Its index document already holds the roles derived from its profile, so the
+   * profile is analysed again only when the document is missing or older than the record.
+   */
+  private async requesterOf(company: MatchableCompany): Promise<Requester> {
+    const found = await this.index.search<MatchDocument>(MATCH_INDEX, '', {
+      filter: { type: 'company', companyId: company.id },
+      limit: 1,
+      attributes: RANKING_FIELDS,
+    });
+    const document = found.hits[0]?.document;
+    if (document?.type === 'company' && document.updatedAt === company.updatedAt.getTime()) return requesterFrom(document);
+    return requesterFrom(toCompanyDocument(company));
+  }
+
   /** Candidates for a request, scored, best first, above MIN_SCORE. */
   private async rank(request: AnalysedRequest, options: MatchOptions, forceSeeking?: 'suppliers' | 'buyers'): Promise<ScoredCandidate[]> {
     const seeking = forceSeeking ?? request.seeking;
-    const analysed = seeking === request.seeking ? request : { ...request, seeking };
-    const kind: PostingKind = seeking === 'suppliers' ? 'capability' : 'need';
+    const { documents, df } = await this.#stats.frequencies([...request.terms.keys()]);
+    const analysed = withRarity(seeking === request.seeking ? request : { ...request, seeking }, documents, df, rarity);
+    const side: Side = seeking === 'suppliers' ? 'offer' : 'want';
     const q = retrievalQuery(analysed);
     const companyFilter: SearchFilter = { type: 'company' };
     if (options.park !== undefined) companyFilter['park'] = options.park;
@@ -212,7 +234,7 @@ export class Matcher {
 
     const chainRoles = chainRolesFor(analysed, seeking);
     const [postingHits, companyHits, roleHits] = await Promise.all([
-      q === '' ? null : this.index.search<MatchDocument>(MATCH_INDEX, q, { filter: { type: 'posting', kind, status: 'open' }, limit: POSTING_CANDIDATES, attributes: RANKING_FIELDS }),
+      q === '' ? null : this.index.search<MatchDocument>(MATCH_INDEX, q, { filter: { type: 'posting', side, status: 'open' }, limit: POSTING_CANDIDATES, attributes: RANKING_FIELDS }),
       q === '' ? null : this.index.search<MatchDocument>(MATCH_INDEX, q, { filter: companyFilter, limit: COMPANY_CANDIDATES, attributes: RANKING_FIELDS }),
       chainRoles.length === 0 ? null : this.index.search<MatchDocument>(MATCH_INDEX, q, { filter: { ...companyFilter, roles: chainRoles }, limit: COMPANY_CANDIDATES, attributes: RANKING_FIELDS }),
     ]);
@@ -229,7 +251,7 @@ export class Matcher {
       if (list) list.push(document);
       else postings.set(document.companyId, [document]);
     }
-    await this.fillIn(companies, postings, companyFilter, kind);
+    await this.fillIn(companies, postings, companyFilter, side);
 
     const now = options.now ?? Date.now();
     const scored: ScoredCandidate[] = [];
@@ -246,7 +268,7 @@ export class Matcher {
     companies: Map<string, CompanyDocument>,
     postings: Map<string, PostingDocument[]>,
     companyFilter: SearchFilter,
-    kind: PostingKind,
+    side: Side,
   ): Promise<void> {
     const missingCompanies = [...postings.keys()].filter((id) => !companies.has(id));
     const withoutPostings = [...companies.keys()].filter((id) => !postings.has(id));
@@ -256,7 +278,7 @@ export class Matcher {
         : this.index.search<MatchDocument>(MATCH_INDEX, '', { filter: { ...companyFilter, companyId: missingCompanies }, limit: missingCompanies.length, attributes: RANKING_FIELDS }),
       withoutPostings.length === 0
         ? null
-        : this.index.search<MatchDocument>(MATCH_INDEX, '', { filter: { type: 'posting', kind, status: 'open', companyId: withoutPostings }, limit: 1000, attributes: RANKING_FIELDS }),
+        : this.index.search<MatchDocument>(MATCH_INDEX, '', { filter: { type: 'posting', side, status: 'open', companyId: withoutPostings }, limit: 1000, attributes: RANKING_FIELDS }),
     ]);
     for (const { document } of companyDocs?.hits ?? []) if (document.type === 'company') companies.set(document.companyId, document);
     for (const { document } of postingDocs?.hits ?? []) {
@@ -288,10 +310,9 @@ function allRoleIds(): RoleId[] {
   return (roleIds ??= listRoles().map((r) => r.id));
 }
 
-function toRequester(company: MatchableCompany): Requester {
-  const document = toCompanyDocument(company);
+function requesterFrom(document: CompanyDocument): Requester {
   return {
-    id: company.id,
+    id: document.companyId,
     roles: document.roles,
     industries: document.industries,
     certifications: document.certifications,

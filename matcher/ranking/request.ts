@@ -6,6 +6,7 @@
 import { getRole, matchRolesInText, rolesForIndustries, type RoleId } from '../chain/graph.js';
 import { conceptsOf, tokenize } from '../text/index.js';
 import { certificationKey, conceptTerm, type PostingKind } from './documents.js';
+import { sideOf } from './side.js';
 import { termWeight } from './weights.js';
 
 /** The requesting company, as the ranking needs it. */
@@ -48,12 +49,13 @@ export interface AnalysedRequest {
   /** Roles the requester acts in for this request (its own roles, or those the capability names). */
   ownRoles: RoleId[];
   requiredCertifications: string[];
+  /** Looking for buyers: the words that name what is offered (a company whose profile leads with them competes). */
+  offerTerms: string[];
 }
 
-/** Words that make a need a search for customers rather than for suppliers. */
-const BUYER_WORDS = new Set(['客户', '买家', '采购商', '订单', '销路', '销售渠道', 'customer', 'buyer', 'order', 'distributor']);
 
 const TITLE_FACTOR = 1.6;
+const EXACT_SPELLING_FACTOR = 0.3;
 const HINT_FACTOR = 0.75;
 /** Words naming the requester's own line of business are context ("我们的SMT产线…"), not the thing wanted. */
 const OWN_CONTEXT_FACTOR = 0.5;
@@ -61,28 +63,36 @@ const OWN_CONTEXT_FACTOR = 0.5;
 export function analyseRequest(subject: MatchSubject, requester: Requester): AnalysedRequest {
   const titleTokens = tokenize(`${subject.title} ${subject.tags.join(' ')}`);
   const bodyTokens = tokenize(subject.description);
-  const seeking = subject.kind === 'capability' || titleTokens.some((t) => BUYER_WORDS.has(t)) ? 'buyers' : 'suppliers';
+  const seeking = sideOf(subject.kind, `${subject.title} ${subject.tags.join(' ')}`) === 'offer' ? 'buyers' : 'suppliers';
 
-  const titleRoles = matchRolesInText(titleTokens);
-  const allRoles = matchRolesInText([...titleTokens, ...bodyTokens]);
+  const titleRoles = matchRolesInText(titleTokens).filter((m) => !getRole(m.role)?.generic);
+  const allRoles = matchRolesInText([...titleTokens, ...bodyTokens]).filter((m) => !getRole(m.role)?.generic);
+  const titleRoleSet = new Set(titleRoles.map((m) => m.role));
   const requesterRoles = new Set(requester.roles);
-  const ownRoles =
-    seeking === 'buyers'
-      ? unique([...allRoles.map((m) => m.role).filter((r) => requesterRoles.has(r)), ...requester.roles])
-      : [...requester.roles];
+  // What the requester acts as here. Looking for buyers, that is what it offers: the roles of its own the title
+  // names, else (a capability) whatever the title names, else its roles. Looking for suppliers, its roles.
+  let ownRoles: RoleId[];
+  if (seeking === 'buyers') {
+    const ownInTitle = titleRoles.map((m) => m.role).filter((r) => requesterRoles.has(r));
+    const offered = ownInTitle.length > 0 ? ownInTitle : subject.kind === 'capability' ? titleRoles.slice(0, 1).map((m) => m.role) : [];
+    ownRoles = offered.length > 0 ? offered : [...requester.roles];
+  } else {
+    ownRoles = [...requester.roles];
+  }
   const own = new Set(ownRoles);
 
+  // Roles partners should hold: named in the title (strongest) or the body, never the requester's own (a supplier
+  // of what you make yourself is a competitor; looking for buyers, those are the competitors).
   const partnerRoles = new Map<RoleId, number>();
   const maxStrength = Math.max(1, ...allRoles.map((m) => m.strength));
   for (const match of allRoles) {
-    if (own.has(match.role) && seeking === 'buyers') continue;
-    if (getRole(match.role)?.generic) continue;
-    const inTitle = titleRoles.some((m) => m.role === match.role);
-    partnerRoles.set(match.role, inTitle ? 1 : 0.5 + (0.4 * match.strength) / maxStrength);
+    if (own.has(match.role)) continue;
+    const inTitle = titleRoleSet.has(match.role);
+    partnerRoles.set(match.role, inTitle ? 1 : 0.3 + (0.3 * match.strength) / maxStrength);
   }
   // The industries a posting names are those of the thing wanted (suppliers) or of the customers (buyers).
   for (const role of rolesForIndustries(subject.industries)) {
-    if (getRole(role)?.generic || (seeking === 'buyers' && own.has(role))) continue;
+    if (getRole(role)?.generic || own.has(role)) continue;
     if (!partnerRoles.has(role)) partnerRoles.set(role, 0.6);
   }
 
@@ -99,12 +109,26 @@ export function analyseRequest(subject: MatchSubject, requester: Requester): Ana
       if (!existing || existing.weight < weight) {
         terms.set(term, { term, weight, surface: concept.surface, hint: concept.via === 'hint' });
       }
+      // The exact spelling behind a synonym group earns a little extra where a document uses it too.
+      if (concept.via === 'text' && term.startsWith('zz')) {
+        for (const word of concept.surface.split(' ')) {
+          const exact = weight * EXACT_SPELLING_FACTOR;
+          if ((terms.get(word)?.weight ?? 0) < exact) terms.set(word, { term: word, weight: exact, surface: word, hint: false });
+        }
+      }
     }
   };
   addAll(bodyTokens, 1);
   addAll(titleTokens, TITLE_FACTOR);
   let totalWeight = 0;
   for (const t of terms.values()) totalWeight += t.weight;
+  const offerTerms =
+    seeking === 'buyers'
+      ? conceptsOf(titleTokens, { hints: false })
+          .map((c) => conceptTerm(c.key))
+          .filter((t) => t.startsWith('zz') || termWeight(t) >= 0.9)
+          .slice(0, 2)
+      : [];
 
   return {
     subject,
@@ -115,6 +139,7 @@ export function analyseRequest(subject: MatchSubject, requester: Requester): Ana
     partnerRoles,
     ownRoles,
     requiredCertifications: subject.kind === 'need' ? subject.certificationsRequired.map(certificationKey) : [],
+    offerTerms,
   };
 }
 
@@ -140,10 +165,6 @@ function partnerRoleTerm(term: string, partnerRoles: Map<RoleId, number>): boole
   return false;
 }
 
-function unique<T>(values: T[]): T[] {
-  return [...new Set(values)];
-}
-
 /** The most telling words of the request, for retrieval (Meilisearch reads at most 10 words of a query). */
 export function retrievalQuery(request: AnalysedRequest, words = 10): string {
   return [...request.terms.values()]
@@ -151,4 +172,16 @@ export function retrievalQuery(request: AnalysedRequest, words = 10): string {
     .slice(0, words)
     .map((t) => t.term)
     .join(' ');
+}
+
+/** The request with each word's weight scaled by its rarity in the index (see term-stats.ts). */
+export function withRarity(request: AnalysedRequest, documents: number, df: ReadonlyMap<string, number>, rarity: (df: number, documents: number) => number): AnalysedRequest {
+  const terms = new Map<string, QueryTerm>();
+  let totalWeight = 0;
+  for (const [key, term] of request.terms) {
+    const weight = term.weight * rarity(df.get(key) ?? 0, documents);
+    terms.set(key, { ...term, weight });
+    totalWeight += weight;
+  }
+  return { ...request, terms, totalWeight };
 }

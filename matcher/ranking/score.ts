@@ -2,7 +2,8 @@
  * The one score of a candidate company for a request, 0..1, and the reasons behind it. Documented in
  * docs/matcher-ranking.md; the weights below are the whole formula.
  *
- *   score = 0.40 text + 0.30 role + 0.12 chain + 0.06 industry + 0.04 park + 0.03 quantity + 0.02 size + 0.03 fresh
+ *   score = 0.55 text + 0.30 fit + 0.02 park + 0.02 quantity + 0.05 size + 0.06 fresh
+ *   fit   = max(role named by the request, 0.5 × chain link weight, 0.3 × industry proximity)
  *
  * then ×0.35 for a direct competitor. A candidate with no real connection (none of the roles the request names,
  * no posting of the right kind that says the same things, no supply link backed by some shared words) is dropped,
@@ -14,22 +15,25 @@ import type { CompanyDocument, PostingDocument } from './documents.js';
 import type { AnalysedRequest, QueryTerm } from './request.js';
 
 export const WEIGHTS = {
-  text: 0.4,
-  role: 0.3,
-  chain: 0.12,
-  industry: 0.06,
-  park: 0.04,
-  quantity: 0.03,
-  size: 0.02,
-  fresh: 0.03,
+  text: 0.55,
+  fit: 0.3,
+  park: 0.02,
+  quantity: 0.02,
+  size: 0.05,
+  fresh: 0.06,
 } as const;
 export const COMPETITOR_FACTOR = 0.35;
+/** A chain link or a shared industry says less about fit than holding the role the request names. */
+const CHAIN_FIT = 0.5;
+const INDUSTRY_FIT = 0.3;
 /** Below this a candidate is not shown: fewer results rather than noise. */
 export const MIN_SCORE = 0.3;
 /** A company profile says less about a concrete request than a posting does. */
-const PROFILE_FACTOR = 0.85;
-/** A word found only in the body counts a little less than one in the title. */
-const BODY_FACTOR = 0.85;
+const PROFILE_FACTOR = 0.55;
+/** Text coverage saturates like BM25's term-frequency curve: covering 30 % of the request already scores 0.65. */
+const SATURATION = 0.3;
+/** A word found only in the body counts less than one in the title. */
+const BODY_FACTOR = 0.6;
 
 export interface Reason {
   code: 'text' | 'role' | 'chain' | 'industry' | 'certification' | 'park' | 'quantity' | 'size' | 'fresh' | 'competitor';
@@ -71,7 +75,7 @@ function textMatch(request: AnalysedRequest, titleTerms: string, terms: string):
   for (const [term, factor] of found) sum += term.weight * factor;
   const coverage = sum / request.totalWeight;
   // Saturating, like BM25's term-frequency curve: covering half the request is already a strong match.
-  return { score: Math.min(1, (coverage * 1.3) / (coverage + 0.3)), matched: [...found.keys()] };
+  return { score: Math.min(1, (coverage * (1 + SATURATION)) / (coverage + SATURATION)), matched: [...found.keys()] };
 }
 
 function holds(company: CompanyDocument, certification: string): boolean {
@@ -129,7 +133,12 @@ export function scoreCandidate(request: AnalysedRequest, candidate: Candidate, n
     request.seeking === 'suppliers' ? relation(company.roles, request.requester.roles) : relation(request.ownRoles, company.roles);
   const chain = link && link.kind !== 'peer' ? link.weight : 0;
   const sharedOwn = company.roles.some((r) => request.ownRoles.includes(r) && !getRole(r)?.generic);
-  const competitor = sharedOwn && role === 0 && (link === null || link.kind === 'peer') && (best.posting === null || best.text.score < 0.5);
+  // Same business as the requester, and nothing of the right kind posted that says otherwise: a competitor. Looking
+  // for buyers, a profile that opens with what is offered ("主营激光雷达…") says the same business.
+  const leads = request.offerTerms.length > 0 && profileLeadsWith(company, request.offerTerms);
+  const competitor =
+    (sharedOwn && (request.seeking === 'buyers' || role === 0) && (best.posting === null || best.text.score < 0.5)) ||
+    (leads && best.posting === null);
 
   const industry = Math.max(0, ...request.subject.industries.flatMap((a) => company.industries.map((b) => industryProximity(a, b))));
   const connected =
@@ -144,11 +153,12 @@ export function scoreCandidate(request: AnalysedRequest, candidate: Candidate, n
   const size = sizeFit(request.requester.employees, company.employees);
   const fresh = freshness(best.posting?.updatedAt ?? company.updatedAt, now);
 
+  // Is it the right kind of partner: holds a role the request names, is linked to the requester by the chain, or
+  // works in the industries the posting names.
+  const fit = Math.max(role, chain * CHAIN_FIT, industry * INDUSTRY_FIT);
   let score =
     WEIGHTS.text * best.text.score +
-    WEIGHTS.role * role +
-    WEIGHTS.chain * chain +
-    WEIGHTS.industry * industry +
+    WEIGHTS.fit * fit +
     WEIGHTS.park * park +
     WEIGHTS.quantity * (quantity ?? 0.5) +
     WEIGHTS.size * size +
@@ -191,6 +201,14 @@ export function scoreCandidate(request: AnalysedRequest, candidate: Candidate, n
     reasons.push({ code: 'competitor', zh: chainReason(link, 'zh'), en: chainReason(link, 'en') });
   }
   return { company, posting: best.posting, score, reasons };
+}
+
+/** Words a profile opens with: a company says first what it does. */
+const PROFILE_HEAD = 20;
+
+function profileLeadsWith(company: CompanyDocument, terms: readonly string[]): boolean {
+  const head = new Set([...company.titleTerms.split(' '), ...company.terms.split(' ').slice(0, PROFILE_HEAD)]);
+  return terms.some((t) => head.has(t));
 }
 
 function scaled(match: TextMatch, factor: number): TextMatch {

@@ -4,9 +4,16 @@
  * on the word and the data files (synonym groups and industry-chain keywords are the domain's vocabulary).
  */
 import { listRoles } from '../chain/graph.js';
-import { domainWords, normalise, tokenize } from '../text/index.js';
+import { SYNONYM_HINTS, domainWords, normalise, tokenize } from '../text/index.js';
 
 let domain: Set<string> | undefined;
+let colloquial: Set<string> | undefined;
+
+/** Words that trigger a hint: they say little by themselves; the hint's targets carry the meaning. */
+function colloquialTokens(): Set<string> {
+  colloquial ??= new Set(SYNONYM_HINTS.flatMap((h) => h.from.flatMap((w) => tokenize(w))));
+  return colloquial;
+}
 
 /** Normalised single-token domain words (chain keywords, vocabulary, synonym terms). */
 function domainTokens(): Set<string> {
@@ -25,6 +32,7 @@ const HAN = /\p{Script=Han}/u;
 /** Weight of one concept term (as produced by conceptTerm) in 0..1. */
 export function termWeight(term: string): number {
   if (term.startsWith('zz')) return 1;
+  if (colloquialTokens().has(term)) return 0.2;
   if (domainTokens().has(term)) return 0.9;
   if (HAN.test(term)) return term.length >= 3 ? 0.55 : term.length === 2 ? 0.4 : 0.1;
   if (/^\d/.test(term)) return 0.15;

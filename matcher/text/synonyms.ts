@@ -23,6 +23,8 @@ export interface SynonymHint {
   readonly from: readonly string[];
   /** Domain terms added when one of `from` occurs (never the other way round). */
   readonly to: readonly string[];
+  /** Hints this one silences when both fire in a text ("想上机器把人换下来" is not a staffing need). */
+  readonly overrides: readonly string[];
 }
 
 /** One token added by expansion, with what caused it. */
@@ -45,7 +47,14 @@ export const SYNONYM_GROUPS: readonly SynonymGroup[] = Object.freeze(
   table.groups.map((g) => Object.freeze({ id: g.id, terms: Object.freeze([...g.terms]) })),
 );
 export const SYNONYM_HINTS: readonly SynonymHint[] = Object.freeze(
-  table.hints.map((h) => Object.freeze({ id: h.id, from: Object.freeze([...h.from]), to: Object.freeze([...h.to]) })),
+  table.hints.map((h) =>
+    Object.freeze({
+      id: h.id,
+      from: Object.freeze([...h.from]),
+      to: Object.freeze([...h.to]),
+      overrides: Object.freeze([...(('overrides' in h ? h.overrides : undefined) ?? [])]),
+    }),
+  ),
 );
 
 interface Pattern {
@@ -155,6 +164,14 @@ function matchesAt(tokens: readonly string[], start: number, pattern: Pattern): 
   return pattern.tokens.every((t, i) => tokens[start + i] === t);
 }
 
+/** Hint matches without those silenced by another hint found in the same text. */
+function hintMatches(tokens: readonly string[], index: PatternIndex): { pattern: Pattern; start: number }[] {
+  const found = findMatches(tokens, index);
+  const silenced = new Set<string>();
+  for (const { pattern } of found) for (const id of SYNONYM_HINTS.find((h) => h.id === pattern.rule)?.overrides ?? []) silenced.add(id);
+  return silenced.size === 0 ? found : found.filter(({ pattern }) => !silenced.has(pattern.rule));
+}
+
 /** Left-to-right, longest-first, non-overlapping matches of the patterns in `tokens`. */
 function findMatches(tokens: readonly string[], index: PatternIndex): { pattern: Pattern; start: number }[] {
   const found: { pattern: Pattern; start: number }[] = [];
@@ -191,7 +208,7 @@ export function expansionsOf(tokens: readonly string[], options: ExpandOptions =
     add('synonym', pattern.rule, pattern.tokens.join(' '), groupTokens.get(pattern.rule) ?? []);
   }
   if (options.hints ?? true) {
-    for (const { pattern } of findMatches(tokens, hintPatterns)) {
+    for (const { pattern } of hintMatches(tokens, hintPatterns)) {
       add('hint', pattern.rule, pattern.tokens.join(' '), hintTokens.get(pattern.rule) ?? []);
     }
   }
@@ -219,7 +236,7 @@ export function impliedTerms(tokens: readonly string[], options: ExpandOptions =
     for (const term of groupTerms.get(pattern.rule) ?? []) terms.add(term);
   }
   if (options.hints ?? true) {
-    for (const { pattern } of findMatches(tokens, hintPatterns)) {
+    for (const { pattern } of hintMatches(tokens, hintPatterns)) {
       for (const term of hintTerms.get(pattern.rule) ?? []) terms.add(term);
     }
   }
@@ -300,7 +317,7 @@ export function conceptsOf(tokens: readonly string[], options: ExpandOptions = {
   for (const concept of all) add(concept);
   if (options.hints ?? true) {
     const byTerm = groupsByTerm();
-    for (const { pattern, start } of findMatches(tokens, hintPatterns)) {
+    for (const { pattern, start } of hintMatches(tokens, hintPatterns)) {
       const hint = SYNONYM_HINTS.find((h) => h.id === pattern.rule);
       for (const target of hint?.to ?? []) {
         const normalised = normalise(target);

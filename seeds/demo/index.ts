@@ -11,6 +11,7 @@
 import { composeCompany } from './companies.js';
 import { DEMO_CREDENTIALS } from './credentials.js';
 import { CreditCodeRegistry } from './credit-codes.js';
+import { DISTRACTOR_BRANDS, DISTRACTOR_COMPANIES } from './distractors.js';
 import { materialise } from './handwritten.js';
 import { BrandRegistry } from './names.js';
 import { composePostings, CURATED_MIX } from './postings.js';
@@ -28,9 +29,9 @@ export function buildDemo({ now }: BuildDemoOptions): DemoDataset {
   if (!(now instanceof Date) || Number.isNaN(now.getTime())) throw new Error('buildDemo: now must be a valid Date');
   const codes = new CreditCodeRegistry();
   const brands = new BrandRegistry();
-  for (const [text, slug] of [...STORY_BRANDS, ...TRADITIONAL_BRANDS]) brands.reserve(text, slug);
+  for (const [text, slug] of [...STORY_BRANDS, ...TRADITIONAL_BRANDS, ...DISTRACTOR_BRANDS]) brands.reserve(text, slug);
 
-  const handwritten = materialise([...STORY_COMPANIES, ...TRADITIONAL_COMPANIES], now, codes);
+  const handwritten = materialise([...STORY_COMPANIES, ...TRADITIONAL_COMPANIES, ...DISTRACTOR_COMPANIES], now, codes);
   const companies: SeedCompany[] = [...handwritten.companies];
   const postings: SeedPosting[] = [...handwritten.postings];
   const names = new Set(companies.map((c) => c.input.name));
@@ -58,5 +59,6 @@ export function buildDemo({ now }: BuildDemoOptions): DemoDataset {
 
 export { generateSyntheticZone, SYNTHETIC_EPOCH, type SyntheticZone, type SyntheticZoneOptions } from './synthetic.js';
 export { STORY } from './story.js';
+export { DISTRACTORS } from './distractors.js';
 export { CHAIN_LABELS, SEGMENTS } from './vocabulary/index.js';
 export * from './types.js';

@@ -6,6 +6,7 @@ import { postingCreateSchema } from '../../server/domain/postings/schemas.js';
 import {
   buildDemo,
   DEMO_SOURCE,
+  DISTRACTORS,
   generateSyntheticZone,
   SEGMENTS,
   STORY,
@@ -14,6 +15,7 @@ import {
   type SeedCompany,
   type SeedPosting,
 } from '../../seeds/demo/index.js';
+import { DISTRACTOR_COMPANIES } from '../../seeds/demo/distractors.js';
 import { STORY_COMPANIES } from '../../seeds/demo/story.js';
 import { Rng } from '../../seeds/demo/random.js';
 import { expand, slotsOf } from '../../seeds/demo/template.js';
@@ -208,7 +210,7 @@ describe('demo zone dataset', () => {
 
     it('When a composed profile is read, then it contains no traditional-only character', () => {
       // Guards the marker set above: if simplified text tripped it, the previous test would prove nothing.
-      const handwritten = new Set([...STORY_COMPANIES, ...TRADITIONAL_COMPANIES].map((c) => c.key));
+      const handwritten = new Set([...STORY_COMPANIES, ...TRADITIONAL_COMPANIES, ...DISTRACTOR_COMPANIES].map((c) => c.key));
       const composed = demo.companies.filter((c) => !handwritten.has(c.key));
       assert.ok(composed.length > 400);
       for (const c of composed) assert.equal(traditionalCount(c.input.description), 0, c.key);
@@ -294,6 +296,22 @@ describe('demo zone dataset', () => {
       for (const key of [STORY.server, STORY.comm, STORY.domainController, STORY.medical]) assert.ok(buyers.has(key), `${key} has no PCBA need`);
       const ems = byKey.get(STORY.ems);
       assert.ok(ems?.input.certifications?.includes('IATF 16949') && ems.input.certifications.includes('ISO 13485'));
+    });
+
+    it('When the distractor companies are looked up, then each mentions the chains in its profile but works outside them', () => {
+      const keys = Object.values(DISTRACTORS);
+      assert.equal(keys.length, 8);
+      for (const key of keys) {
+        const company = byKey.get(key);
+        assert.ok(company, `${key} missing`);
+        assert.equal(company.chain, 'services');
+        assert.match(company.input.description, /新能源|芯片|医疗器械|生物医药|机器人|自动驾驶|无尘车间|BGA|服务器/, key);
+        const postings = byCompany.get(key) ?? [];
+        assert.ok(postings.some((p) => p.input.kind === 'capability'), `${key} offers nothing`);
+        // Not manufacturing, not testing or research: whatever the words say, the business is elsewhere.
+        const codes = [...company.input.industries, ...postings.flatMap((p) => p.input.industries ?? [])];
+        for (const code of codes) assert.doesNotMatch(code, /^[CM]/, `${key}: ${code}`);
+      }
     });
 
     it('When sessions list their participants, then each company is registered at most once per session', () => {

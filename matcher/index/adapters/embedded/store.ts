@@ -22,6 +22,10 @@ export function attributeWeight(position: number): number {
   return 1 / (1 + 0.5 * position);
 }
 
+/** Filters matching at least this many documents have their mask kept (see #masks), at most this many masks. */
+const MASK_CACHE_MIN_SLOTS = 512;
+const MASK_CACHE_SIZE = 32;
+
 export class IndexStore {
   readonly settings: IndexSettings;
   readonly #tokenizer: Tokenizer;
@@ -33,6 +37,12 @@ export class IndexStore {
   #documents: (SearchDocument | undefined)[] = [];
   #order: number[] = [];
   #nextOrder = 0;
+  /**
+   * Slot masks of recent broad filters (`type = posting AND kind = need`…), keyed by the filter. Building one
+   * means walking tens of thousands of slots, and the same few filters come back on every match, so they are kept
+   * until the next write. Narrow filters (a few ids) are cheap to build and not kept.
+   */
+  #masks = new Map<string, Uint8Array>();
 
   constructor(settings: IndexSettings, tokenizer: Tokenizer) {
     this.settings = settings;
@@ -54,6 +64,7 @@ export class IndexStore {
   }
 
   upsert(documents: SearchDocument[]): void {
+    this.#masks.clear();
     for (const document of documents) {
       const previous = this.#slots.get(document.id);
       let order: number;
@@ -74,6 +85,7 @@ export class IndexStore {
   }
 
   remove(ids: string[]): void {
+    this.#masks.clear();
     for (const id of ids) {
       const slot = this.#slots.get(id);
       if (slot === undefined) continue;
@@ -84,6 +96,7 @@ export class IndexStore {
   }
 
   clear(): void {
+    this.#masks.clear();
     this.#slots.clear();
     this.#documents = [];
     this.#order = [];
@@ -93,21 +106,30 @@ export class IndexStore {
   }
 
   search(query: string, options: ResolvedSearchOptions): SearchResult {
-    const allowed = this.#facets.match(options.clauses);
     const groups = buildTermGroups(query, this.#synonyms, this.#tokenizer);
     // No terms (empty or only punctuation): a placeholder search lists documents in insertion order.
-    if (groups.length === 0) return this.#placeholder(allowed, options);
-
-    let mask: Uint8Array | null = null;
-    if (allowed !== null) {
-      mask = new Uint8Array(this.#documents.length);
-      for (const slot of allowed) mask[slot] = 1;
-    }
+    if (groups.length === 0) return this.#placeholder(this.#facets.match(options.clauses), options);
+    const mask = this.#mask(options.clauses);
     const { slots, scores, maxScore } = this.#text.score(groups, mask);
     const order = this.#order;
     const best = topK(slots, options.offset + options.limit, (a, b) => scores[b]! - scores[a]! || order[a]! - order[b]!);
     const hits = best.slice(options.offset).map((slot) => this.#hit(slot, maxScore > 0 ? scores[slot]! / maxScore : 0, options.attributes));
     return { hits, total: slots.length };
+  }
+
+  #mask(clauses: ResolvedSearchOptions['clauses']): Uint8Array | null {
+    if (clauses.length === 0) return null;
+    const key = JSON.stringify(clauses);
+    const cached = this.#masks.get(key);
+    if (cached !== undefined) return cached;
+    const allowed = this.#facets.match(clauses) ?? new Set<number>();
+    const mask = new Uint8Array(this.#documents.length);
+    for (const slot of allowed) mask[slot] = 1;
+    if (allowed.size >= MASK_CACHE_MIN_SLOTS) {
+      if (this.#masks.size >= MASK_CACHE_SIZE) this.#masks.delete(this.#masks.keys().next().value!);
+      this.#masks.set(key, mask);
+    }
+    return mask;
   }
 
   #placeholder(allowed: ReadonlySet<number> | null, { offset, limit, attributes }: ResolvedSearchOptions): SearchResult {

@@ -1,0 +1,26 @@
+/**
+ * Which side of a deal a posting is on. A capability offers; a need wants — except a need for customers or
+ * orders ("寻找国内整机客户：承接PCBA订单"), which offers what the company makes. Matching pairs offers with wants.
+ */
+import { normalise } from '../text/index.js';
+import type { PostingKind } from './documents.js';
+
+export type Side = 'offer' | 'want';
+
+/**
+ * Words that make a need a search for customers rather than for suppliers, looked for in the normalised title
+ * (客户 is a stop word to the tokenizer, so tokens would not show it). English words must stand alone.
+ */
+const BUYER_WORDS_ZH = ['客户', '买家', '采购商', '订单', '销路', '销售渠道', '经销商', '代理商'];
+const BUYER_WORDS_EN = /\b(?:customers?|buyers?|orders?|distributors?)\b/;
+
+/** `title`: the title and tags of a posting (or request). */
+export function sideOf(kind: PostingKind, title: string): Side {
+  if (kind === 'capability') return 'offer';
+  const text = normalise(title);
+  return BUYER_WORDS_ZH.some((word) => text.includes(word)) || BUYER_WORDS_EN.test(text) ? 'offer' : 'want';
+}
+
+export function sideOfPosting(posting: { kind: PostingKind; title: string; tags: readonly string[] }): Side {
+  return sideOf(posting.kind, `${posting.title} ${posting.tags.join(' ')}`);
+}
