@@ -77,8 +77,8 @@ const RANKING_FIELDS = [
   'type', 'companyId', 'kind', 'side', 'status', 'name', 'title', 'titleTerms', 'terms', 'industries', 'roles', 'certifications',
   'certificationsRequired', 'park', 'employees', 'quantityAmount', 'quantityUnit', 'updatedAt',
 ];
-const POSTING_CANDIDATES = 150;
-const COMPANY_CANDIDATES = 100;
+const POSTING_CANDIDATES = 100;
+const COMPANY_CANDIDATES = 60;
 const SNIPPET = 120;
 
 export class Matcher {

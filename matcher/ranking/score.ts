@@ -59,22 +59,38 @@ interface TextMatch {
   matched: QueryTerm[];
 }
 
-function textMatch(request: AnalysedRequest, titleTerms: string, terms: string): TextMatch {
+interface ParsedTerms {
+  title: readonly string[];
+  body: readonly string[];
+}
+
+/**
+ * The words ranking reads of a document. A profile's first PROFILE_WORDS concepts are what the company says it
+ * does; the rest (history, awards, customers) would only add chance matches and cost.
+ */
+const PROFILE_WORDS = 60;
+
+function parsed(document: { type: string; titleTerms: string; terms: string }): ParsedTerms {
+  const body = document.terms.split(' ');
+  return { title: document.titleTerms.split(' '), body: document.type === 'company' ? body.slice(0, PROFILE_WORDS) : body };
+}
+
+function textMatch(request: AnalysedRequest, document: { type: string; titleTerms: string; terms: string }): TextMatch {
   if (request.totalWeight === 0) return { score: 0, matched: [] };
-  // Walk the document's words and look each up in the request (documents are short; no sets to build).
+  const { title, body } = parsed(document);
+  // Walk the document's words and look each up in the request.
   const found = new Map<QueryTerm, number>();
-  for (const word of titleTerms.split(' ')) {
+  for (const word of title) {
     const term = request.terms.get(word);
     if (term) found.set(term, 1);
   }
-  for (const word of terms.split(' ')) {
+  for (const word of body) {
     const term = request.terms.get(word);
     if (term && !found.has(term)) found.set(term, BODY_FACTOR);
   }
   let sum = 0;
   for (const [term, factor] of found) sum += term.weight * factor;
   const coverage = sum / request.totalWeight;
-  // Saturating, like BM25's term-frequency curve: covering half the request is already a strong match.
   return { score: Math.min(1, (coverage * (1 + SATURATION)) / (coverage + SATURATION)), matched: [...found.keys()] };
 }
 
@@ -114,11 +130,11 @@ export function scoreCandidate(request: AnalysedRequest, candidate: Candidate, n
   // Best unit: one of its postings, or the profile.
   let best: { posting: PostingDocument | null; text: TextMatch } = {
     posting: null,
-    text: scaled(textMatch(request, company.titleTerms, company.terms), PROFILE_FACTOR),
+    text: scaled(textMatch(request, company), PROFILE_FACTOR),
   };
   for (const posting of candidate.postings) {
     if (request.seeking === 'buyers' && posting.certificationsRequired.some((c) => !request.requester.certifications.includes(c))) continue;
-    const text = textMatch(request, posting.titleTerms, posting.terms);
+    const text = textMatch(request, posting);
     if (text.score > best.text.score) best = { posting, text };
   }
 
@@ -207,8 +223,11 @@ export function scoreCandidate(request: AnalysedRequest, candidate: Candidate, n
 const PROFILE_HEAD = 20;
 
 function profileLeadsWith(company: CompanyDocument, terms: readonly string[]): boolean {
-  const head = new Set([...company.titleTerms.split(' '), ...company.terms.split(' ').slice(0, PROFILE_HEAD)]);
-  return terms.some((t) => head.has(t));
+  const { title, body } = parsed(company);
+  return terms.some((t) => {
+    const at = body.indexOf(t);
+    return title.includes(t) || (at >= 0 && at < PROFILE_HEAD);
+  });
 }
 
 function scaled(match: TextMatch, factor: number): TextMatch {
