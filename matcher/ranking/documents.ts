@@ -164,12 +164,20 @@ export function toPostingDocument(posting: MatchablePosting): PostingDocument {
  * A company registered outside every chain (a car wash, a translation agency) gets no role from words it uses in
  * passing ("新能源汽车精洗"), and one whose codes give only a generic role keeps just that.
  */
+/** Tokens of a profile's opening, where a company says what it makes. */
+const PROFILE_OPENING = 40;
+
 function rolesOfCompany(codes: readonly string[], tokens: readonly string[]): RoleId[] {
   const fromCodes = rolesForIndustries(codes);
   if (fromCodes.length === 0) return [];
-  // Codes that give only a generic role (any manufacturer is one of the factories): the words of the profile name
-  // customers as often as the company's own trade ("进入区内车企供应链"), so they do not make it a vehicle maker.
-  if (fromCodes.every((role) => getRole(role)?.generic)) return fromCodes;
+  // Codes that give only a generic role (any manufacturer is one of the factories): the profile decides, but only
+  // its opening, where a company says what it makes ("产品有潜伏顶升式AMR…"); later sentences name customers as often
+  // as the company's own trade ("进入区内车企供应链") and must not make a materials maker a vehicle maker.
+  if (fromCodes.every((role) => getRole(role)?.generic)) {
+    const opening = matchRolesInText(tokens.slice(0, PROFILE_OPENING));
+    const best = opening[0]?.strength ?? 0;
+    return [...opening.filter((m) => m.strength === best && !getRole(m.role)?.generic).map((m) => m.role), ...fromCodes];
+  }
   const roles = companyRoles({ industries: codes, tokens });
   const inText = matchRolesInText(tokens);
   const confirmed = roles.some((role) => inText.some((m) => m.role === role));

@@ -15,6 +15,8 @@ export interface SynonymGroup {
   readonly id: string;
   /** Normalised terms, as written in the data file. */
   readonly terms: readonly string[];
+  /** A broader group this one is a kind of (谐波减速器 → 减速器): its terms also count as that concept, one way. */
+  readonly broader?: string;
 }
 
 export interface SynonymHint {
@@ -44,7 +46,9 @@ export interface ExpandOptions {
 }
 
 export const SYNONYM_GROUPS: readonly SynonymGroup[] = Object.freeze(
-  table.groups.map((g) => Object.freeze({ id: g.id, terms: Object.freeze([...g.terms]) })),
+  table.groups.map((g) =>
+    Object.freeze({ id: g.id, terms: Object.freeze([...g.terms]), ...('broader' in g && g.broader ? { broader: g.broader } : {}) }),
+  ),
 );
 export const SYNONYM_HINTS: readonly SynonymHint[] = Object.freeze(
   table.hints.map((h) =>
@@ -164,6 +168,20 @@ function matchesAt(tokens: readonly string[], start: number, pattern: Pattern): 
   return pattern.tokens.every((t, i) => tokens[start + i] === t);
 }
 
+const GROUPS_BY_ID = new Map(SYNONYM_GROUPS.map((g) => [g.id, g]));
+for (const group of SYNONYM_GROUPS) {
+  if (group.broader !== undefined && !GROUPS_BY_ID.has(group.broader)) {
+    throw new Error(`synonyms.json: group ${group.id} names an unknown broader group ${group.broader}`);
+  }
+}
+
+/** The group and every broader group above it, nearest first (a cycle in the data stops at the repeat). */
+function groupAndBroader(id: string): string[] {
+  const chain: string[] = [];
+  for (let at: string | undefined = id; at !== undefined && !chain.includes(at); at = GROUPS_BY_ID.get(at)?.broader) chain.push(at);
+  return chain;
+}
+
 /** Hint matches without those silenced by another hint found in the same text. */
 function hintMatches(tokens: readonly string[], index: PatternIndex): { pattern: Pattern; start: number }[] {
   const found = findMatches(tokens, index);
@@ -233,7 +251,7 @@ export function impliedTerms(tokens: readonly string[], options: ExpandOptions =
   const { groupPatterns, hintPatterns, groupTerms, hintTerms } = compile();
   const terms = new Set<string>();
   for (const { pattern } of findMatches(tokens, groupPatterns)) {
-    for (const term of groupTerms.get(pattern.rule) ?? []) terms.add(term);
+    for (const id of groupAndBroader(pattern.rule)) for (const term of groupTerms.get(id) ?? []) terms.add(term);
   }
   if (options.hints ?? true) {
     for (const { pattern } of hintMatches(tokens, hintPatterns)) {
@@ -308,7 +326,9 @@ export function conceptsOf(tokens: readonly string[], options: ExpandOptions = {
   const all: Concept[] = [];
   for (const { pattern, start } of groupMatches) {
     for (let i = start; i < start + pattern.tokens.length; i += 1) covered[i] = true;
-    all.push({ key: groupConceptKey(pattern.rule), surface: pattern.tokens.join(' '), via: 'text', position: start });
+    for (const id of groupAndBroader(pattern.rule)) {
+      all.push({ key: groupConceptKey(id), surface: pattern.tokens.join(' '), via: 'text', position: start });
+    }
   }
   tokens.forEach((token, i) => {
     if (!covered[i]) all.push({ key: token, surface: token, via: 'text', position: i });

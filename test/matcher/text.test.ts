@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import {
+  conceptsOf,
   domainWords,
   expandSynonyms,
   expansionsOf,
@@ -243,9 +244,18 @@ describe('matcher text', function () {
     it('When expansions are explained, then each added token names its rule and trigger', function () {
       const explained = expansionsOf(tokenize('RV减速器，我们缺人'));
       const reducer = explained.find((e) => e.token === '减速机');
-      assert.deepEqual(reducer, { token: '减速机', via: 'synonym', rule: 'reducer', trigger: 'rv 减速器' });
+      assert.deepEqual(reducer, { token: '减速机', via: 'synonym', rule: 'rv-reducer', trigger: 'rv 减速器' });
       const staffing = explained.find((e) => e.token === '劳务派遣');
       assert.deepEqual(staffing, { token: '劳务派遣', via: 'hint', rule: 'short-staffed', trigger: '缺人' });
+    });
+
+    it('When a group names a broader one, then its terms count as both concepts, and the broader ones not as it', function () {
+      const keys = (text: string) => conceptsOf(tokenize(text), { hints: false }).map((c) => c.key);
+      assert.deepEqual(keys('谐波减速器'), ['g:harmonic-reducer', 'g:reducer']);
+      assert.deepEqual(keys('harmonic drive'), ['g:harmonic-reducer', 'g:reducer']);
+      assert.deepEqual(keys('减速器'), ['g:reducer']);
+      assert.ok(impliedTerms(tokenize('谐波减速器')).has('减速机'));
+      assert.ok(!impliedTerms(tokenize('减速机')).has('谐波减速器'));
     });
 
     it('When implied terms are asked for, then multi-word terms stay whole', function () {
