@@ -5,6 +5,7 @@
  */
 import mongoose, { type HydratedDocument } from 'mongoose';
 import { ValidationError, type FieldError } from '../../port.js';
+import { fastCheckOf } from './fast-check.js';
 import type { AnyModel } from './filter.js';
 import { toPlain } from './plain.js';
 
@@ -40,10 +41,21 @@ export async function buildNewDocument(
 }
 
 /**
+ * {@link buildNewDocument} for a store that keeps plain records (the embedded adapter): the same record, without
+ * building a mongoose document when the quick check (./fast-check.ts) can vouch for the input.
+ */
+export async function buildNewRecord(model: AnyModel, input: Record<string, unknown>, now: Date, collection: string): Promise<Doc> {
+  const { version: _v, createdAt: _c, updatedAt: _u, ...fields } = input;
+  return validateStored(model, { ...fields, version: 0, createdAt: now, updatedAt: now }, collection);
+}
+
+/**
  * Validates a complete stored document (an updated one, or one built for an upsert): casts it, applies defaults,
  * and returns the plain record to store. Throws {@link ValidationError}.
  */
 export async function validateStored(model: AnyModel, record: Record<string, unknown>, collection: string): Promise<Doc> {
+  const quick = fastCheckOf(model.schema)?.(record);
+  if (quick) return quick as Doc;
   return plainOf(await validated(model, record, collection));
 }
 
