@@ -1,6 +1,6 @@
 /**
- * One collection of the embedded store: reads from the in-memory cache with mingo, writes through one SQLite
- * transaction per operation.
+ * One collection of the embedded store: reads from the in-memory cache with mingo, writes through SQLite, each
+ * operation's changes in one savepoint of a group commit (group-commit.ts).
  *
  * Validation is asynchronous (mongoose validators may be), so a write reads, computes and validates outside the
  * transaction, then commits only if what it read is still current: inside the transaction it checks that each
@@ -26,14 +26,14 @@ import {
   type UpdateOptions,
 } from '../../port.js';
 import { encodeCursor, readPageOptions } from '../shared/cursor.js';
-import { buildNewDocument, plainOf, validateStored, type Doc } from '../shared/documents.js';
+import { buildNewRecord, validateStored, type Doc } from '../shared/documents.js';
 import { prepareFilter, type AnyModel } from '../shared/filter.js';
 import { assertFindOptions, assertPipelineShape } from '../shared/guard.js';
 import { isPlainObject, toPlain } from '../shared/plain.js';
 import { assertUpdateOptions, buildUpdate, upsertDocument } from '../shared/update.js';
 import { encodeDoc } from './codec.js';
 import type { Change } from './indexes.js';
-import { applyUpdate, compileFilter, projectDocs, runPipeline, sortDocs } from '../shared/mingo.js';
+import { applyUpdate, compileFilter, compileFilterCached, projectDocs, runPipeline, sortDocs } from '../shared/mingo.js';
 import type { SqliteFile } from './sqlite.js';
 import { upperBound, type CollectionState } from './state.js';
 import type { Query } from 'mingo';
@@ -43,6 +43,12 @@ export interface EmbeddedContext {
   readonly sqlite: SqliteFile;
   /** Throws when the store is closed; drops caches that another process's commits made stale. */
   sync(): void;
+  /** {@link sync} for a write transaction: always reads `data_version` (cheap under the lock). */
+  syncLocked(): void;
+  /** Throws when the store is closed. */
+  assertOpen(): void;
+  /** Runs a write's checks and statements in the next group commit; resolves once it has committed. */
+  write(work: () => void): Promise<void>;
   /** Documents of another collection for `$lookup` / `$unionWith` (copies; empty for an unknown name). */
   lookup(name: string): Doc[];
 }
@@ -69,19 +75,21 @@ export class EmbeddedCollection<T extends object> implements Collection<T> {
 
   async insertMany(docs: NewDocument<T>[]): Promise<Stored<T>[]> {
     if (!Array.isArray(docs)) throw new InvalidQueryError(`${this.name}: insertMany needs an array`);
-    this.ctx.sync();
+    this.ctx.assertOpen(); // what is stored is checked under the write lock, in the commit
     if (docs.length === 0) return [];
     const now = new Date();
     const prepared = await Promise.all(
-      docs.map(async (d) => plainOf(await buildNewDocument(this.model, this.objectOf(d), now, this.name))),
+      docs.map((d) => buildNewRecord(this.model, this.objectOf(d), now, this.name)),
     );
     const changes = prepared.map((after) => ({ id: after._id, before: null, after }));
-    this.commit(changes, () => {
-      const seen = new Set<string>();
-      for (const { id } of changes) {
-        if (this.state.docs.has(id) || seen.has(id)) throw new DuplicateKeyError(this.name, ['_id']);
-        seen.add(id);
-      }
+    const seen = new Set<string>();
+    for (const { id } of changes) {
+      if (seen.has(id)) throw new DuplicateKeyError(this.name, ['_id']);
+      seen.add(id);
+    }
+    await this.commit(changes, (loaded) => {
+      // Unloaded, the table's primary key reports a taken `_id` (see tryCommit).
+      if (loaded) for (const { id } of changes) if (this.state.docs.has(id)) throw new DuplicateKeyError(this.name, ['_id']);
     });
     return prepared.map((d) => toPlain(d) as Stored<T>);
   }
@@ -143,7 +151,7 @@ export class EmbeddedCollection<T extends object> implements Collection<T> {
         if (!options.upsert) return null;
         const seen = this.state.generation;
         const doc = await validateStored(this.model, upsertDocument(prepared, { ...ops, $setOnInsert }, this.name), this.name);
-        const committed = this.tryCommit([{ id: doc._id, before: null, after: doc }], () => {
+        const committed = await this.tryCommit([{ id: doc._id, before: null, after: doc }], () => {
           if (this.state.generation !== seen) throw new Retry();
         });
         if (committed) return this.output([doc])[0] ?? null;
@@ -155,7 +163,7 @@ export class EmbeddedCollection<T extends object> implements Collection<T> {
       const next = toPlain(target);
       applyUpdate(next, ops, prepared, this.name);
       const doc = await validateStored(this.model, next, this.name);
-      if (this.tryCommit([{ id: target._id, before: target, after: doc }], () => this.assertCurrent([target]))) {
+      if (await this.tryCommit([{ id: target._id, before: target, after: doc }], () => this.assertCurrent([target]))) {
         return this.output([doc])[0] ?? null;
       }
     }
@@ -178,17 +186,17 @@ export class EmbeddedCollection<T extends object> implements Collection<T> {
         }),
       );
       const changes = targets.map((before, i) => ({ id: before._id, before, after: updated[i] as Doc }));
-      if (this.tryCommit(changes, () => this.assertCurrent(targets))) return targets.length;
+      if (await this.tryCommit(changes, () => this.assertCurrent(targets))) return targets.length;
     }
     throw contention(this.name);
   }
 
-  deleteOne(filter: Filter): Promise<boolean> {
-    return this.now(() => this.remove(filter, 1) > 0);
+  async deleteOne(filter: Filter): Promise<boolean> {
+    return (await this.remove(filter, 1)) > 0;
   }
 
   deleteMany(filter: Filter): Promise<number> {
-    return this.now(() => this.remove(filter, 0));
+    return this.remove(filter, 0);
   }
 
   count(filter: Filter = {}): Promise<number> {
@@ -237,7 +245,7 @@ export class EmbeddedCollection<T extends object> implements Collection<T> {
   /** Matching documents in `_id` order (after `after`, if given). Syncs and loads the cache first. */
   private scan(prepared: Filter, after?: string): Generator<Doc> {
     this.ctx.sync();
-    return this.scanWith(prepared, compileFilter(prepared, this.name), after);
+    return this.scanWith(prepared, compileFilterCached(prepared, this.name), after);
   }
 
   private *scanWith(filter: Filter, query: Query, after?: string): Generator<Doc> {
@@ -256,47 +264,65 @@ export class EmbeddedCollection<T extends object> implements Collection<T> {
     }
   }
 
-  private remove(filter: Filter, limit: number): number {
-    const targets = take(this.scan(this.prepare(filter)), 0, limit);
-    if (targets.length === 0) return 0;
-    // Synchronous from scan to commit, so nothing in this process can interleave; another process can, and the
-    // commit's sync reloads: then the targets are re-read.
-    const changes = targets.map((before) => ({ id: before._id, before, after: null }));
-    return this.tryCommit(changes, () => this.assertCurrent(targets)) ? targets.length : this.remove(filter, limit);
+  private async remove(filter: Filter, limit: number): Promise<number> {
+    const prepared = this.prepare(filter);
+    for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
+      const targets = take(this.scan(prepared), 0, limit);
+      if (targets.length === 0) return 0;
+      // Queued right after the scan, so writes queued after it commit after it. A write queued before it (or
+      // another process's) that changed a target makes the check fail: then the targets are read again.
+      const changes = targets.map((before) => ({ id: before._id, before, after: null }));
+      if (await this.tryCommit(changes, () => this.assertCurrent(targets))) return targets.length;
+    }
+    throw contention(this.name);
   }
 
   private assertCurrent(read: Doc[]): void {
     for (const doc of read) if (this.state.docs.get(doc._id) !== doc) throw new Retry();
   }
 
-  private commit(changes: Change[], precondition: () => void): void {
-    if (!this.tryCommit(changes, precondition)) {
-      // Only inserts call this, and their precondition never asks for a retry.
-      throw new StoreError(`${this.name}: write could not be committed`);
+  /**
+   * Inserts only. A collection nobody has read yet and that has no unique index besides `_id` (the audit log) is
+   * written without loading it: the table's primary key refuses a taken `_id`, and the next read loads the table.
+   */
+  private async commit(changes: Change[], precondition: (loaded: boolean) => void): Promise<void> {
+    const lazy = !this.state.indexes.hasUnique;
+    try {
+      if (await this.tryCommit(changes, precondition, lazy)) return;
+    } catch (err) {
+      if (isPrimaryKeyViolation(err)) throw new DuplicateKeyError(this.name, ['_id']);
+      throw err;
     }
+    // The precondition of an insert never asks for a retry.
+    throw new StoreError(`${this.name}: write could not be committed`);
   }
 
-  /** One SQLite transaction: re-sync, check, check unique keys, write; then mirror in memory. False = start over. */
-  private tryCommit(changes: Change[], precondition: () => void): boolean {
+  /**
+   * One write of a group commit (see group-commit.ts): re-sync, check, check unique keys, write, mirror in memory;
+   * resolves once committed. False = start over. `lazy`: leave an unloaded cache unloaded (inserts into a
+   * collection without unique indexes only).
+   */
+  private async tryCommit(changes: Change[], precondition: (loaded: boolean) => void, lazy = false): Promise<boolean> {
     const { state } = this;
     const { table } = state;
     try {
-      this.ctx.sqlite.transaction(() => {
-        this.ctx.sync(); // under the write lock: whatever another process committed is loaded now
-        state.ensureLoaded();
-        precondition();
-        state.indexes.assertUnique(changes);
+      await this.ctx.write(() => {
+        this.ctx.syncLocked(); // under the write lock: whatever another process committed is loaded now
+        if (!lazy) state.ensureLoaded();
+        precondition(state.loaded);
+        if (state.loaded) state.indexes.assertUnique(changes);
         for (const { id, before, after } of changes) {
           if (!after) table.remove.run(id);
           else if (!before) table.insert.run(id, encodeDoc(after));
           else table.update.run(encodeDoc(after), id);
         }
+        // Mirrored now, inside the batch, so the writes after this one check against it.
+        state.apply(changes);
       });
     } catch (err) {
       if (err instanceof Retry) return false;
       throw err;
     }
-    state.apply(changes);
     return true;
   }
 
@@ -304,6 +330,11 @@ export class EmbeddedCollection<T extends object> implements Collection<T> {
     const copies = docs.map((d) => toPlain(d));
     return (projection ? projectDocs(copies, projection, this.name) : copies) as Stored<T>[];
   }
+}
+
+/** better-sqlite3's error for a row whose primary key is taken. */
+function isPrimaryKeyViolation(err: unknown): boolean {
+  return err instanceof Error && (err as { code?: unknown }).code === 'SQLITE_CONSTRAINT_PRIMARYKEY';
 }
 
 function isIdAscending(sort: Record<string, number>): boolean {

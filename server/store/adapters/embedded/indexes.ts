@@ -60,6 +60,11 @@ export class CollectionIndexes {
     }
   }
 
+  /** True when the collection has a unique index besides `_id` (checking it needs every document in memory). */
+  get hasUnique(): boolean {
+    return this.unique.length > 0;
+  }
+
   clear(): void {
     for (const map of this.equality.values()) map.clear();
     for (const u of this.unique) u.entries.clear();

@@ -6,8 +6,9 @@
  *   the process dying (`kill -9`, a crash, an OOM kill); the log is fsynced at checkpoints, so a power cut or kernel
  *   crash may lose the last commits. No fsync per commit: several thousand writes per second.
  * - `full`: the log is fsynced on every commit, so an acknowledged write also survives power loss; each commit
- *   then blocks for the disk's flush (about 1 ms here), which caps write throughput at a few hundred per second. Writes run in `BEGIN IMMEDIATE` transactions: the write lock is taken first, so the
+ *   then blocks for the disk's flush (about 1 ms here), which caps commits at a few hundred per second. Writes run in `BEGIN IMMEDIATE` transactions: the write lock is taken first, so the
  * checks made inside a transaction (versions, unique keys) hold until it commits, even against another process.
+ * One commit carries every write that became ready in the same turn of the event loop (group-commit.ts).
  */
 import Database from 'better-sqlite3';
 
@@ -24,6 +25,16 @@ export interface TableStatements {
   insert: Database.Statement<[string, string]>;
   update: Database.Statement<[string, string]>;
   remove: Database.Statement<[string]>;
+}
+
+/**
+ * Write transactions committed by any connection of this process. A connection that checked `data_version` a
+ * moment ago may rely on that check only while this is unchanged (see `EmbeddedStore.sync`).
+ */
+let commitsInProcess = 0;
+
+export function localCommitCount(): number {
+  return commitsInProcess;
 }
 
 export class SqliteFile {
@@ -66,9 +77,18 @@ export class SqliteFile {
     return this.dataVersionStmt.get() as number;
   }
 
-  /** Runs `fn` in a `BEGIN IMMEDIATE` transaction; a throw rolls back. */
+  /**
+   * Runs `fn` in a `BEGIN IMMEDIATE` transaction; a throw rolls back. Inside a transaction, runs it in a savepoint
+   * instead: a throw rolls back what `fn` did and leaves the rest of the transaction as it was.
+   */
   transaction<T>(fn: () => T): T {
-    return this.runInTransaction.immediate(fn) as T;
+    if (this.db.inTransaction) return this.runInTransaction(fn) as T;
+    try {
+      return this.runInTransaction.immediate(fn) as T;
+    } finally {
+      // Counted whether it committed or rolled back: a reader only ever checks again once too often.
+      commitsInProcess++;
+    }
   }
 
   ping(): boolean {

@@ -17,7 +17,7 @@ export class CollectionState {
   readonly indexes: CollectionIndexes;
   /** Bumped on every change and reload: lets an upsert notice that the collection moved under it. */
   generation = 0;
-  private loaded = false;
+  private isLoaded = false;
 
   constructor(
     readonly name: string,
@@ -29,12 +29,17 @@ export class CollectionState {
 
   /** Drops the cache; the next access reloads from the table. */
   invalidate(): void {
-    this.loaded = false;
+    this.isLoaded = false;
     this.generation++;
   }
 
+  /** True while the cache holds the table (false before the first read and after another process wrote). */
+  get loaded(): boolean {
+    return this.isLoaded;
+  }
+
   ensureLoaded(): void {
-    if (this.loaded) return;
+    if (this.isLoaded) return;
     this.docs.clear();
     this.indexes.clear();
     for (const row of this.table.all.all()) {
@@ -48,12 +53,14 @@ export class CollectionState {
       this.indexes.add(doc);
     }
     this.ids = [...this.docs.keys()].sort();
-    this.loaded = true;
+    this.isLoaded = true;
     this.generation++;
   }
 
-  /** Mirrors a committed change in memory. */
+  /** Mirrors a committed change in memory; nothing to mirror while unloaded (the next load reads the table). */
   apply(changes: Change[]): void {
+    this.generation++;
+    if (!this.isLoaded) return;
     for (const { id, before, after } of changes) {
       if (before) this.indexes.remove(before);
       if (after) {
@@ -66,7 +73,6 @@ export class CollectionState {
         if (this.ids[at] === id) this.ids.splice(at, 1);
       }
     }
-    this.generation++;
   }
 }
 

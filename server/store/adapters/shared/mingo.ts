@@ -30,6 +30,73 @@ export function compileFilter(filter: Doc, collection: string): Query {
   return asQueryError(collection, () => new Query(filter, MINGO_OPTIONS));
 }
 
+/** Compiled filters kept for reuse, most recently used last. */
+const compiled = new Map<string, Query>();
+const COMPILED_KEPT = 512;
+
+/**
+ * {@link compileFilter}, reusing the compiled query of an identical filter. A compiled query keeps its own copy of
+ * the filter and testing a document changes nothing in it, so reuse is the same as compiling again. Filters that
+ * hold anything but JSON values, Dates and RegExps are compiled every time.
+ */
+export function compileFilterCached(filter: Doc, collection: string): Query {
+  const key = filterKey(filter);
+  if (key === undefined) return compileFilter(filter, collection);
+  const hit = compiled.get(key);
+  if (hit) {
+    compiled.delete(key);
+    compiled.set(key, hit);
+    return hit;
+  }
+  const query = compileFilter(filter, collection);
+  if (compiled.size >= COMPILED_KEPT) compiled.delete(compiled.keys().next().value as string);
+  compiled.set(key, query);
+  return query;
+}
+
+/**
+ * A string equal for two filters exactly when they are the same filter: every value carries its type, object
+ * keys keep their order (it matters to MongoDB's comparison of embedded documents). Undefined for a value that
+ * has no such form (a class instance, a function).
+ */
+export function filterKey(value: unknown): string | undefined {
+  if (value === null) return 'z';
+  switch (typeof value) {
+    case 'string':
+      return `s${JSON.stringify(value)}`;
+    case 'number':
+      return Object.is(value, -0) ? 'n-0' : `n${String(value)}`;
+    case 'boolean':
+      return value ? 'bt' : 'bf';
+    case 'undefined':
+      return 'u';
+    case 'object':
+      break;
+    default:
+      return undefined;
+  }
+  if (Array.isArray(value)) {
+    const parts: string[] = [];
+    for (const item of value) {
+      const part = filterKey(item);
+      if (part === undefined) return undefined;
+      parts.push(part);
+    }
+    return `[${parts.join(',')}]`;
+  }
+  if (value instanceof Date) return `d${value.getTime()}`;
+  if (value instanceof RegExp) return `r${JSON.stringify(value.source)}/${value.flags}/${value.lastIndex}`;
+  const proto = Object.getPrototypeOf(value) as unknown;
+  if (proto !== Object.prototype && proto !== null) return undefined;
+  const parts: string[] = [];
+  for (const key of Object.keys(value)) {
+    const part = filterKey((value as Doc)[key]);
+    if (part === undefined) return undefined;
+    parts.push(`${JSON.stringify(key)}:${part}`);
+  }
+  return `{${parts.join(',')}}`;
+}
+
 export function sortDocs<T extends Doc>(docs: T[], sort: Sort, collection: string): T[] {
   return asQueryError(collection, () => new Query({}, MINGO_OPTIONS).find<T>(docs).sort(sort).all());
 }
