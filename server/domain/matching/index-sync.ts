@@ -31,17 +31,42 @@ export interface ChangeFeed {
   changed(entries: readonly AuditRecord[]): Promise<void>;
 }
 
+interface PendingBatch {
+  companies: Set<string>;
+  postings: Set<string>;
+  /** Settles once the batch's job is queued (or could not be). */
+  queued: Promise<void>;
+}
+
+/**
+ * Changes made in the same turn of the event loop (concurrent requests, the rows of one import) share one job:
+ * under load that is one queue write for many changes instead of one each. A write is still acknowledged only
+ * after its job is queued, so nothing that was acknowledged can miss the index.
+ */
 export class SearchSyncFeed implements ChangeFeed {
+  #pending: PendingBatch | undefined;
+
   constructor(
     private readonly queue: JobQueue,
     private readonly logger: Logger,
   ) {}
 
-  async changed(entries: readonly AuditRecord[]): Promise<void> {
-    const companies = new Set<string>();
-    const postings = new Set<string>();
-    for (const entry of entries) (entry.entity === 'company' ? companies : postings).add(entry.entityId);
-    const data: SearchSyncData = { companies: [...companies], postings: [...postings] };
+  changed(entries: readonly AuditRecord[]): Promise<void> {
+    const batch = (this.#pending ??= this.#open());
+    for (const entry of entries) (entry.entity === 'company' ? batch.companies : batch.postings).add(entry.entityId);
+    return batch.queued;
+  }
+
+  #open(): PendingBatch {
+    const batch: PendingBatch = { companies: new Set(), postings: new Set(), queued: Promise.resolve() };
+    batch.queued = new Promise<void>((resolve) => setImmediate(resolve)).then(async () => {
+      if (this.#pending === batch) this.#pending = undefined;
+      await this.#enqueue({ companies: [...batch.companies], postings: [...batch.postings] });
+    });
+    return batch;
+  }
+
+  async #enqueue(data: SearchSyncData): Promise<void> {
     try {
       await this.queue.add(SEARCH_SYNC_JOB, data, { attempts: 5, backoff: { type: 'exponential', delay: 500 } });
     } catch (error) {
