@@ -111,7 +111,8 @@ async function main(): Promise<void> {
 
   const server = await startProcess(
     process.execPath,
-    ['dist/server/main.js'],
+    // BENCH_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" profiles the server during the runs.
+    [...(process.env['BENCH_NODE_ARGS']?.split(' ').filter(Boolean) ?? []), 'dist/server/main.js'],
     { PORT: '3982', HOST: '127.0.0.1', DATA_DIR: dataDir, ADMIN_TOKEN: TOKEN, SEED_DEMO: '0', LOG_LEVEL: 'info', RATE_LIMIT_PER_MINUTE: '0', RATE_LIMIT_IP_PER_MINUTE: '0', NODE_ENV: 'production' },
     /is ready/,
   );
