@@ -35,6 +35,8 @@ export interface QueryTerm {
   /** How the request wrote it, for reasons. */
   surface: string;
   hint: boolean;
+  /** Written in the request's title or tags. */
+  title: boolean;
 }
 
 export interface AnalysedRequest {
@@ -100,26 +102,26 @@ export function analyseRequest(subject: MatchSubject, requester: Requester): Ana
   for (const role of ownRoles) for (const t of roleTerms(role)) ownTerms.add(t);
 
   const terms = new Map<string, QueryTerm>();
-  const addAll = (tokens: string[], factor: number): void => {
+  const addAll = (tokens: string[], factor: number, inTitle: boolean): void => {
     for (const concept of conceptsOf(tokens)) {
       const term = conceptTerm(concept.key);
       let weight = termWeight(term) * factor * (concept.via === 'hint' ? HINT_FACTOR : 1);
       if (seeking === 'suppliers' && ownTerms.has(term) && !partnerRoleTerm(term, partnerRoles)) weight *= OWN_CONTEXT_FACTOR;
       const existing = terms.get(term);
       if (!existing || existing.weight < weight) {
-        terms.set(term, { term, weight, surface: concept.surface, hint: concept.via === 'hint' });
+        terms.set(term, { term, weight, surface: concept.surface, hint: concept.via === 'hint', title: inTitle });
       }
       // The exact spelling behind a synonym group earns a little extra where a document uses it too.
       if (concept.via === 'text' && term.startsWith('zz')) {
         for (const word of concept.surface.split(' ')) {
           const exact = weight * EXACT_SPELLING_FACTOR;
-          if ((terms.get(word)?.weight ?? 0) < exact) terms.set(word, { term: word, weight: exact, surface: word, hint: false });
+          if ((terms.get(word)?.weight ?? 0) < exact) terms.set(word, { term: word, weight: exact, surface: word, hint: false, title: inTitle });
         }
       }
     }
   };
-  addAll(bodyTokens, 1);
-  addAll(titleTokens, TITLE_FACTOR);
+  addAll(bodyTokens, 1, false);
+  addAll(titleTokens, TITLE_FACTOR, true);
   let totalWeight = 0;
   for (const t of terms.values()) totalWeight += t.weight;
   const offerTerms =

@@ -2,7 +2,7 @@
  * The one score of a candidate company for a request, 0..1, and the reasons behind it. Documented in
  * docs/matcher-ranking.md; the weights below are the whole formula.
  *
- *   score = 0.55 text + 0.30 fit + 0.02 park + 0.02 quantity + 0.05 size + 0.06 fresh
+ *   score = 0.50 text + 0.10 title + 0.30 fit + 0.02 park + 0.02 quantity + 0.03 size + 0.03 fresh
  *   fit   = max(role named by the request, 0.5 × chain link weight, 0.3 × industry proximity)
  *
  * then ×0.35 for a direct competitor. A candidate with no real connection (none of the roles the request names,
@@ -15,12 +15,13 @@ import type { CompanyDocument, PostingDocument } from './documents.js';
 import type { AnalysedRequest, QueryTerm } from './request.js';
 
 export const WEIGHTS = {
-  text: 0.55,
+  text: 0.5,
+  title: 0.1,
   fit: 0.3,
   park: 0.02,
   quantity: 0.02,
-  size: 0.05,
-  fresh: 0.06,
+  size: 0.03,
+  fresh: 0.03,
 } as const;
 export const COMPETITOR_FACTOR = 0.35;
 /** A chain link or a shared industry says less about fit than holding the role the request names. */
@@ -57,6 +58,8 @@ export interface ScoredCandidate {
 interface TextMatch {
   score: number;
   matched: QueryTerm[];
+  /** Share (by weight) of the request's title words found in this unit's title: the two say the same thing. */
+  titles: number;
 }
 
 interface ParsedTerms {
@@ -76,7 +79,7 @@ function parsed(document: { type: string; titleTerms: string; terms: string }): 
 }
 
 function textMatch(request: AnalysedRequest, document: { type: string; titleTerms: string; terms: string }): TextMatch {
-  if (request.totalWeight === 0) return { score: 0, matched: [] };
+  if (request.totalWeight === 0) return { score: 0, matched: [], titles: 0 };
   const { title, body } = parsed(document);
   // Walk the document's words and look each up in the request.
   const found = new Map<QueryTerm, number>();
@@ -89,9 +92,19 @@ function textMatch(request: AnalysedRequest, document: { type: string; titleTerm
     if (term && !found.has(term)) found.set(term, BODY_FACTOR);
   }
   let sum = 0;
-  for (const [term, factor] of found) sum += term.weight * factor;
+  let titleSum = 0;
+  let titleTotal = 0;
+  for (const [term, factor] of found) {
+    sum += term.weight * factor;
+    if (term.title && factor === 1) titleSum += term.weight;
+  }
+  for (const term of request.terms.values()) if (term.title) titleTotal += term.weight;
   const coverage = sum / request.totalWeight;
-  return { score: Math.min(1, (coverage * (1 + SATURATION)) / (coverage + SATURATION)), matched: [...found.keys()] };
+  return {
+    score: Math.min(1, (coverage * (1 + SATURATION)) / (coverage + SATURATION)),
+    matched: [...found.keys()],
+    titles: titleTotal === 0 ? 0 : titleSum / titleTotal,
+  };
 }
 
 function holds(company: CompanyDocument, certification: string): boolean {
@@ -174,6 +187,7 @@ export function scoreCandidate(request: AnalysedRequest, candidate: Candidate, n
   const fit = Math.max(role, chain * CHAIN_FIT, industry * INDUSTRY_FIT);
   let score =
     WEIGHTS.text * best.text.score +
+    WEIGHTS.title * best.text.titles +
     WEIGHTS.fit * fit +
     WEIGHTS.park * park +
     WEIGHTS.quantity * (quantity ?? 0.5) +
@@ -231,5 +245,5 @@ function profileLeadsWith(company: CompanyDocument, terms: readonly string[]): b
 }
 
 function scaled(match: TextMatch, factor: number): TextMatch {
-  return { score: match.score * factor, matched: match.matched };
+  return { score: match.score * factor, matched: match.matched, titles: 0 };
 }
