@@ -174,9 +174,15 @@ function rolesOfCompany(codes: readonly string[], tokens: readonly string[]): Ro
   // its opening, where a company says what it makes ("产品有潜伏顶升式AMR…"); later sentences name customers as often
   // as the company's own trade ("进入区内车企供应链") and must not make a materials maker a vehicle maker.
   if (fromCodes.every((role) => getRole(role)?.generic)) {
-    const opening = matchRolesInText(tokens.slice(0, PROFILE_OPENING));
+    // …and only a role of the same industry division as one of its codes (an AGV maker, C3439, may be one of
+    // the robot makers, C3491; an expansion-valve maker, C3464, that supplies 车企 is not a vehicle maker, C36).
+    const divisions = new Set(codes.map((c) => c.slice(0, 3)));
+    const opening = matchRolesInText(tokens.slice(0, PROFILE_OPENING)).filter((m) => {
+      const role = getRole(m.role);
+      return role !== undefined && !role.generic && role.codes.some((c) => divisions.has(c.slice(0, 3)));
+    });
     const best = opening[0]?.strength ?? 0;
-    return [...opening.filter((m) => m.strength === best && !getRole(m.role)?.generic).map((m) => m.role), ...fromCodes];
+    return [...opening.filter((m) => m.strength === best).map((m) => m.role), ...fromCodes];
   }
   const roles = companyRoles({ industries: codes, tokens });
   const inText = matchRolesInText(tokens);
