@@ -106,12 +106,16 @@ export function conceptTerm(key: string): string {
  * can count a little extra.
  */
 export function termsOf(text: string): string[] {
-  const tokens = tokenize(text);
+  return termsOfTokens(tokenize(text));
+}
+
+function termsOfTokens(tokens: readonly string[]): string[] {
   return [...new Set([...conceptsOf(tokens, { hints: false }).map((c) => conceptTerm(c.key)), ...tokens])];
 }
 
 export function toCompanyDocument(company: MatchableCompany): CompanyDocument {
   const tokens = tokenize(company.description);
+  const nameTerms = termsOf(company.name);
   return {
     id: companyDocumentId(company.id),
     type: 'company',
@@ -119,8 +123,8 @@ export function toCompanyDocument(company: MatchableCompany): CompanyDocument {
     name: company.name,
     title: company.name,
     description: company.description,
-    titleTerms: termsOf(company.name).join(' '),
-    terms: [...new Set([...termsOf(company.name), ...termsOf(company.description)])].join(' '),
+    titleTerms: nameTerms.join(' '),
+    terms: [...new Set([...nameTerms, ...termsOfTokens(tokens)])].join(' '),
     industries: [...company.industries],
     industryCodes: industryCodes(company.industries),
     status: 'open',
@@ -133,7 +137,9 @@ export function toCompanyDocument(company: MatchableCompany): CompanyDocument {
 }
 
 export function toPostingDocument(posting: MatchablePosting): PostingDocument {
-  const text = `${posting.title}\n${posting.tags.join(' ')}\n${posting.description}`;
+  // Title and tags, then the description: tokenised once, the title part reused for titleTerms.
+  const titleTokens = tokenize(`${posting.title} ${posting.tags.join(' ')}`);
+  const tokens = [...titleTokens, ...tokenize(posting.description)];
   return {
     id: postingDocumentId(posting.id),
     type: 'posting',
@@ -142,13 +148,13 @@ export function toPostingDocument(posting: MatchablePosting): PostingDocument {
     side: sideOfPosting(posting),
     title: posting.title,
     description: posting.description,
-    titleTerms: termsOf(`${posting.title} ${posting.tags.join(' ')}`).join(' '),
-    terms: termsOf(text).join(' '),
+    titleTerms: termsOfTokens(titleTokens).join(' '),
+    terms: termsOfTokens(tokens).join(' '),
     tags: [...posting.tags],
     industries: [...posting.industries],
     industryCodes: industryCodes(posting.industries),
     status: posting.status,
-    roles: matchRolesInText(tokenize(text)).map((m) => m.role),
+    roles: matchRolesInText(tokens).map((m) => m.role),
     certificationsRequired: posting.certificationsRequired.map(certificationKey),
     quantityAmount: posting.quantity?.amount ?? 0,
     quantityUnit: posting.quantity?.unit ?? '',
