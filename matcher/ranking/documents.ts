@@ -124,7 +124,8 @@ export function toCompanyDocument(company: MatchableCompany): CompanyDocument {
     title: company.name,
     description: company.description,
     titleTerms: nameTerms.join(' '),
-    terms: [...new Set([...nameTerms, ...termsOfTokens(tokens)])].join(' '),
+    // The profile's opening says what the company does; ranking reads no further (score.ts), so nothing later is kept.
+    terms: [...new Set([...nameTerms, ...termsOfTokens(tokens)])].slice(0, PROFILE_TERMS).join(' '),
     industries: [...company.industries],
     industryCodes: industryCodes(company.industries),
     status: 'open',
@@ -170,6 +171,9 @@ export function toPostingDocument(posting: MatchablePosting): PostingDocument {
  * A company registered outside every chain (a car wash, a translation agency) gets no role from words it uses in
  * passing ("新能源汽车精洗"), and one whose codes give only a generic role keeps just that.
  */
+/** Concept words of a profile kept in the index: its name and opening (ranking reads the first 60). */
+export const PROFILE_TERMS = 80;
+
 /** Tokens of a profile's opening, where a company says what it makes. */
 const PROFILE_OPENING = 40;
 
@@ -220,7 +224,7 @@ export function certificationKey(name: string): string {
 export function matchIndexSettings(): IndexSettings {
   return {
     searchableAttributes: ['titleTerms', 'terms'],
-    filterableAttributes: ['id', 'type', 'companyId', 'kind', 'side', 'status', 'roles', 'industryCodes', 'park', 'certifications'],
+    filterableAttributes: ['type', 'companyId', 'kind', 'side', 'status', 'roles', 'industryCodes', 'park', 'certifications'],
     sortableAttributes: ['updatedAt'],
     synonyms: meiliSynonyms(),
     localizedAttributes: [{ locales: ['cmn'], attributePatterns: ['titleTerms', 'terms', 'title', 'description', 'name'] }],
