@@ -3,9 +3,10 @@
  * words: every spelling of a matched concept (贴片 also marks 表面贴装 and SMT) is wrapped in <mark>…</mark>.
  * The text is HTML-escaped first, so the only markup in the result is ours.
  */
-import { SYNONYM_GROUPS, normalise } from '../text/index.js';
+import { SYNONYM_GROUPS, groupConceptKey, normalise } from '../text/index.js';
+import { conceptTerm } from './documents.js';
 
-const GROUP_TERMS = new Map(SYNONYM_GROUPS.map((g) => [`zz${g.id.replace(/[^a-z0-9]/g, '')}`, g.terms.map(normalise)]));
+const GROUP_TERMS = new Map(SYNONYM_GROUPS.map((g) => [conceptTerm(groupConceptKey(g.id)), g.terms.map(normalise)]));
 
 /** The strings to look for in normalised text for these concept terms. */
 export function spellingsOf(terms: readonly string[]): string[] {

@@ -28,9 +28,9 @@ import {
 } from './documents.js';
 import { highlight, spellingsOf } from './highlight.js';
 import type { Side } from './side.js';
-import { analyseRequest, retrievalQuery, withRarity, type AnalysedRequest, type MatchSubject, type Requester } from './request.js';
+import { analyseRequest, retrievalQuery, withRarity, type AnalysedRequest, type MatchSubject, type QueryTerm, type Requester } from './request.js';
 import { rarity, TermStats } from './term-stats.js';
-import { MIN_SCORE, scoreCandidate, type Candidate, type Reason, type ScoredCandidate } from './score.js';
+import { coverageOf, MIN_SCORE, scoreCandidate, type Candidate, type Reason, type ScoredCandidate } from './score.js';
 import { termWeight } from './weights.js';
 
 export type Lang = 'zh' | 'en';
@@ -164,28 +164,23 @@ export class Matcher {
 
   /** Full-text search over companies and open postings, ranked by the matcher's own text score, with highlights. */
   async search(query: SearchQuery): Promise<{ items: SearchItem[]; total: number }> {
-    const concepts = conceptsOf(tokenize(query.q));
-    const terms = concepts.map((c) => ({ term: conceptTerm(c.key), weight: termWeight(conceptTerm(c.key)) * (c.via === 'hint' ? 0.5 : 1) }));
-    if (terms.length === 0) return { items: [], total: 0 };
+    const terms = new Map<string, QueryTerm>();
+    for (const concept of conceptsOf(tokenize(query.q))) {
+      const term = conceptTerm(concept.key);
+      const weight = termWeight(term) * (concept.via === 'hint' ? 0.5 : 1);
+      if ((terms.get(term)?.weight ?? 0) < weight) terms.set(term, { term, weight, surface: concept.surface, hint: concept.via === 'hint', title: true });
+    }
+    if (terms.size === 0) return { items: [], total: 0 };
     const filter: SearchFilter = { status: 'open' };
     if (query.kind !== undefined) Object.assign(filter, { type: 'posting', kind: query.kind });
     else if (query.type !== undefined) filter['type'] = query.type;
     if (query.industry !== undefined) filter['industryCodes'] = query.industry;
-    const words = [...terms].sort((a, b) => b.weight - a.weight).slice(0, 10).map((t) => t.term);
+    const words = [...terms.values()].sort((a, b) => b.weight - a.weight).slice(0, 10).map((t) => t.term);
     const result = await this.index.search<MatchDocument>(MATCH_INDEX, words.join(' '), { filter, limit: Math.min(1000, query.limit * 4) });
-    const total = terms.reduce((sum, t) => sum + t.weight, 0);
+    const total = [...terms.values()].reduce((sum, t) => sum + t.weight, 0);
     const scored = result.hits.map(({ document }, order) => {
-      const title = new Set(document.titleTerms.split(' '));
-      const body = new Set(document.terms.split(' '));
-      let sum = 0;
-      const matched: string[] = [];
-      for (const t of terms) {
-        if (title.has(t.term)) sum += t.weight;
-        else if (body.has(t.term)) sum += t.weight * 0.85;
-        else continue;
-        matched.push(t.term);
-      }
-      return { document, score: Math.round((sum / total) * 1000) / 1000, matched, order };
+      const { coverage, matched } = coverageOf(terms, total, document);
+      return { document, score: Math.round(coverage * 1000) / 1000, matched: matched.map((t) => t.term), order };
     });
     const items = scored
       .filter((s) => s.score > 0)

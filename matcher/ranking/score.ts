@@ -78,17 +78,22 @@ function parsed(document: { type: string; titleTerms: string; terms: string }): 
   return { title: document.titleTerms.split(' '), body: document.type === 'company' ? body.slice(0, PROFILE_WORDS) : body };
 }
 
-function textMatch(request: AnalysedRequest, document: { type: string; titleTerms: string; terms: string }): TextMatch {
-  if (request.totalWeight === 0) return { score: 0, matched: [], titles: 0 };
+/** How much of a weighted word list a document holds: the share by weight, words only in the body counting less. */
+export function coverageOf(
+  terms: ReadonlyMap<string, QueryTerm>,
+  totalWeight: number,
+  document: { type: string; titleTerms: string; terms: string },
+): { coverage: number; titles: number; matched: QueryTerm[] } {
+  if (totalWeight === 0) return { coverage: 0, titles: 0, matched: [] };
   const { title, body } = parsed(document);
   // Walk the document's words and look each up in the request.
   const found = new Map<QueryTerm, number>();
   for (const word of title) {
-    const term = request.terms.get(word);
+    const term = terms.get(word);
     if (term) found.set(term, 1);
   }
   for (const word of body) {
-    const term = request.terms.get(word);
+    const term = terms.get(word);
     if (term && !found.has(term)) found.set(term, BODY_FACTOR);
   }
   let sum = 0;
@@ -98,13 +103,13 @@ function textMatch(request: AnalysedRequest, document: { type: string; titleTerm
     sum += term.weight * factor;
     if (term.title && factor === 1) titleSum += term.weight;
   }
-  for (const term of request.terms.values()) if (term.title) titleTotal += term.weight;
-  const coverage = sum / request.totalWeight;
-  return {
-    score: Math.min(1, (coverage * (1 + SATURATION)) / (coverage + SATURATION)),
-    matched: [...found.keys()],
-    titles: titleTotal === 0 ? 0 : titleSum / titleTotal,
-  };
+  for (const term of terms.values()) if (term.title) titleTotal += term.weight;
+  return { coverage: sum / totalWeight, titles: titleTotal === 0 ? 0 : titleSum / titleTotal, matched: [...found.keys()] };
+}
+
+function textMatch(request: AnalysedRequest, document: { type: string; titleTerms: string; terms: string }): TextMatch {
+  const { coverage, titles, matched } = coverageOf(request.terms, request.totalWeight, document);
+  return { score: Math.min(1, (coverage * (1 + SATURATION)) / (coverage + SATURATION)), matched, titles };
 }
 
 function holds(company: CompanyDocument, certification: string): boolean {

@@ -199,9 +199,9 @@ export class PostingService {
     return this.loadVisible(actor, id);
   }
 
-  /** Open postings of a company, oldest first (at most `limit`). */
+  /** Open postings of a company, newest first (at most `limit`). */
   openOf(companyId: string, limit: number): Promise<Stored<PostingRecord>[]> {
-    return this.postings.find({ companyId, status: 'open' }, { sort: { _id: 1 }, limit });
+    return this.postings.find({ companyId, status: 'open' }, { sort: { _id: -1 }, limit });
   }
 
   /** The posting, or 404 when it does not exist or the actor may not see it (so its existence does not leak). */
