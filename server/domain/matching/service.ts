@@ -3,15 +3,13 @@
  * Access follows the objects: whoever may read a posting may ask for its matches; a company key asks for partners
  * of its own company only (the bureau for any). Results name companies and postings every principal may see.
  */
-import type { Matcher, MatchItem, PartnerDirection, SearchItem } from '../../../matcher/ranking/matcher.js';
+import type { Lang, Matcher, MatchItem, PartnerDirection, SearchItem } from '../../../matcher/ranking/matcher.js';
 import type { Principal } from '../../http/auth.js';
 import type { PostingKind } from '../../../matcher/ranking/documents.js';
 import { requireActsFor } from '../companies/access.js';
 import type { CompanyService } from '../companies/service.js';
 import type { PostingService } from '../postings/service.js';
 import { matchableCompany, matchablePosting } from './records.js';
-
-export type Lang = 'zh' | 'en';
 
 export interface MatchQuery {
   limit: number;
