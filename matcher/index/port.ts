@@ -75,6 +75,11 @@ export interface SearchIndex {
     query: string,
     options?: SearchOptions,
   ): Promise<SearchResult<D>>;
+  /**
+   * How many documents each query matches (as `search` would count them, without a filter), in one round trip
+   * where the engine allows. The matcher asks this for the words of a request, to weigh rare words up.
+   */
+  count(index: string, queries: string[]): Promise<number[]>;
   /** Resolves when every write issued so far is applied and visible to search. */
   waitUntilIdle(): Promise<void>;
   /** Drops the index and its settings (used by tests and reindexing). */

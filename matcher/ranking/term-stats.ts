@@ -1,7 +1,7 @@
 /**
  * How rare a word is in the index (document frequency), asked of the index itself so that every adapter and every
- * node weighs words alike: one single-word search per word, answered by its hit count. Counts change slowly and
- * the same words come back in request after request, so they are cached for a few minutes.
+ * node weighs words alike: the hit count of each word, all words in one call (Meilisearch: one multi-search).
+ * Counts change slowly and the same words come back in request after request, so they are cached for a few minutes.
  */
 import type { SearchIndex } from '../index/port.js';
 import { MATCH_INDEX } from './documents.js';
@@ -19,13 +19,20 @@ export class TermStats {
 
   constructor(private readonly index: SearchIndex) {}
 
-  /** Documents in the index, and how many contain each word. */
+  /** Documents in the index, and how many contain each word: one index call for the words not cached. */
   async frequencies(terms: readonly string[], now = Date.now()): Promise<{ documents: number; df: Map<string, number> }> {
     const wanted = ['', ...terms];
-    const counts = await Promise.all(wanted.map((term) => this.#count(term, now)));
+    const missing = wanted.filter((term) => {
+      const cached = this.#counts.get(term);
+      return !cached || now - cached.at >= TTL_MS;
+    });
+    if (missing.length > 0) {
+      const counts = await this.index.count(MATCH_INDEX, missing);
+      missing.forEach((term, i) => this.#remember(term, counts[i] ?? 0, now));
+    }
     const df = new Map<string, number>();
-    terms.forEach((term, i) => df.set(term, counts[i + 1] ?? 0));
-    return { documents: Math.max(1, counts[0] ?? 1), df };
+    for (const term of terms) df.set(term, this.#counts.get(term)?.count ?? 0);
+    return { documents: Math.max(1, this.#counts.get('')?.count ?? 1), df };
   }
 
   /** Forgets every count (after a rebuild, say). */
@@ -33,13 +40,9 @@ export class TermStats {
     this.#counts.clear();
   }
 
-  async #count(term: string, now: number): Promise<number> {
-    const cached = this.#counts.get(term);
-    if (cached && now - cached.at < TTL_MS) return cached.count;
-    const result = await this.index.search(MATCH_INDEX, term, { limit: 1, attributes: ['id'] });
-    if (this.#counts.size >= MAX_ENTRIES) this.#counts.delete(this.#counts.keys().next().value!);
-    this.#counts.set(term, { count: result.total, at: now });
-    return result.total;
+  #remember(term: string, count: number, now: number): void {
+    if (!this.#counts.has(term) && this.#counts.size >= MAX_ENTRIES) this.#counts.delete(this.#counts.keys().next().value!);
+    this.#counts.set(term, { count, at: now });
   }
 }
 

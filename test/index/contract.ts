@@ -277,6 +277,16 @@ export function describeSearchIndexContract(label: string, factory: SearchIndexF
         assert.ok(ids(await search.search(name, 'SMT')).includes('oem-board'));
       });
 
+      it('When hit counts are asked for, then each query gets the total its search reports, the empty query all documents', async function () {
+        const name = await seeded();
+        const queries = ['', '贴片', '不存在的词语'];
+        const counts = await search.count(name, queries);
+        const totals = await Promise.all(queries.map(async (q) => (await search.search(name, q)).total));
+        assert.deepEqual(counts, totals);
+        assert.ok((counts[0] ?? 0) > (counts[1] ?? 0) && (counts[1] ?? 0) > 0);
+        assert.equal(counts[2], 0);
+      });
+
       it('When a query matches nothing, then there are no hits and the total is 0', async function () {
         const name = await seeded();
         const result = await search.search(name, 'zzqx');

@@ -33,6 +33,8 @@ export class MeiliStub {
   readonly tasks = new Map<number, StubTask>();
   readonly indexes = new Set<string>();
   /** Override for POST /indexes/:uid/search. */
+  /** Hit counts the multi-search route reports, by query. */
+  counts: Record<string, number> = {};
   searchReply: StubReply = { status: 200, body: { hits: [], estimatedTotalHits: 0, offset: 0, limit: 20, query: '' } };
   /** Statuses and error for the next enqueued tasks, consumed in order (default: succeeds at once). */
   readonly plans: Pick<StubTask, 'statuses' | 'error'>[] = [];
@@ -123,6 +125,24 @@ export class MeiliStub {
           enqueuedAt: new Date().toISOString(),
           startedAt: null,
           finishedAt: null,
+        },
+      };
+    }
+
+    if (root === 'multi-search' && method === 'POST') {
+      const queries = (body as { queries?: { indexUid: string; q?: string }[] } | undefined)?.queries ?? [];
+      return {
+        status: 200,
+        body: {
+          results: queries.map(({ indexUid, q = '' }) => ({
+            indexUid,
+            hits: [],
+            query: q,
+            limit: 1,
+            offset: 0,
+            processingTimeMs: 0,
+            estimatedTotalHits: this.counts[q] ?? 0,
+          })),
         },
       };
     }

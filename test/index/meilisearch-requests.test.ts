@@ -286,6 +286,29 @@ describe('Meilisearch adapter: HTTP requests', function () {
       });
     });
 
+    it('When hit counts are asked for several queries, then one multi-search carries them all', async function () {
+      stub.counts = { '': 120, zzsmt: 7, 贴片: 3 };
+      assert.deepEqual(await search.count('postings', ['', 'zzsmt', '贴片']), [120, 7, 3]);
+      assert.deepEqual(stub.calls(), [
+        {
+          method: 'POST',
+          path: '/multi-search',
+          body: {
+            queries: [
+              { indexUid: 'zonematch_postings', q: '', limit: 1, attributesToRetrieve: ['id'] },
+              { indexUid: 'zonematch_postings', q: 'zzsmt', limit: 1, attributesToRetrieve: ['id'] },
+              { indexUid: 'zonematch_postings', q: '贴片', limit: 1, attributesToRetrieve: ['id'] },
+            ],
+          },
+        },
+      ]);
+    });
+
+    it('When no counts are asked for, then no request is made', async function () {
+      assert.deepEqual(await search.count('postings', []), []);
+      assert.deepEqual(stub.calls(), []);
+    });
+
     it('When an any-of list is empty, then there are no hits and no request', async function () {
       assert.deepEqual(await search.search('postings', 'x', { filter: { park: [] } }), { hits: [], total: 0 });
       assert.deepEqual(stub.calls(), []);

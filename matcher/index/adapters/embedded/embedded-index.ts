@@ -66,6 +66,14 @@ class EmbeddedSearchIndex implements SearchIndex {
     return run(() => this.#store(index).clear());
   }
 
+  count(index: string, queries: string[]): Promise<number[]> {
+    return run(() => {
+      const store = this.#store(index);
+      const options = resolveSearchOptions({ limit: 1, attributes: [] });
+      return queries.map((query) => store.search(query, options).total);
+    });
+  }
+
   search<D extends SearchDocument = SearchDocument>(
     index: string,
     query: string,

@@ -115,6 +115,18 @@ class MeiliSearchIndex implements SearchIndex {
     return { hits, total: counts.estimatedTotalHits ?? counts.totalHits ?? hits.length };
   }
 
+  async count(index: string, queries: string[]): Promise<number[]> {
+    const uid = this.#uid(index);
+    if (queries.length === 0) return [];
+    const response = await call(() =>
+      this.#client.multiSearch({ queries: queries.map((q) => ({ indexUid: uid, q, limit: 1, attributesToRetrieve: ['id'] })) }),
+    );
+    return response.results.map((result) => {
+      const counts = result as { estimatedTotalHits?: number; totalHits?: number };
+      return counts.estimatedTotalHits ?? counts.totalHits ?? 0;
+    });
+  }
+
   async waitUntilIdle(): Promise<void> {
     const failed: Task[] = [];
     // Ascending uids: Meilisearch processes tasks in order, so after the first waits the rest are usually done.
