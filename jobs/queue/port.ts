@@ -29,6 +29,12 @@ export interface AddOptions {
   attempts?: number;
   /** Wait between tries: `fixed` waits `delay` every time; `exponential` waits `delay * 2^(n - 1)` after try n. */
   backoff?: Backoff;
+  /**
+   * Keep the job once it completed, readable by getJob for the completed-job retention period (default true).
+   * False removes it on completion: for frequent jobs whose result nobody reads (index syncs), so they do not
+   * pile up in the store or in Redis. Failed jobs are kept either way.
+   */
+  keepCompleted?: boolean;
 }
 
 /** Exactly one of `every` and `cron`. */

@@ -74,6 +74,20 @@ export function describeJobQueueContract(label: string, factory: QueueFactory): 
       assert.equal(seen[0]?.attemptsMade, 0);
     });
 
+    it('When a job is added with keepCompleted false, then it runs and is gone once it completed; a failing one is kept', async function () {
+      const ran: string[] = [];
+      queue.process<{ n: number }>('sync', async (job) => {
+        ran.push(job.id);
+        if (job.data.n === 2) throw new Error('cannot sync');
+        return job.data.n;
+      });
+      const { id } = await queue.add('sync', { n: 1 }, { keepCompleted: false });
+      const failing = await queue.add('sync', { n: 2 }, { keepCompleted: false });
+      await waitFor(async () => (ran.includes(id) && (await queue.getJob(id)) === null ? true : null), `job ${id} to be removed`);
+      assert.equal((await finished(failing.id)).state, 'failed');
+      await assert.rejects(queue.add('sync', { n: 3 }, { keepCompleted: 'no' as unknown as boolean }), /keepCompleted/);
+    });
+
     it('When a handler returns nothing, then the job completes without a result', async function () {
       queue.process('quiet', async () => undefined);
       const { id } = await queue.add('quiet', null);

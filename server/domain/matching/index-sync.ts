@@ -68,7 +68,7 @@ export class SearchSyncFeed implements ChangeFeed {
 
   async #enqueue(data: SearchSyncData): Promise<void> {
     try {
-      await this.queue.add(SEARCH_SYNC_JOB, data, { attempts: 5, backoff: { type: 'exponential', delay: 500 } });
+      await this.queue.add(SEARCH_SYNC_JOB, data, { attempts: 5, backoff: { type: 'exponential', delay: 500 }, keepCompleted: false });
     } catch (error) {
       // The change itself is stored; only its visibility to matching lags until the next sync or reindex.
       this.logger.error({ err: error, companies: data.companies.length, postings: data.postings.length }, 'could not queue a search index sync');

@@ -18,6 +18,7 @@ export function toJobsOptions(id: string, options: AddOptions, retention: Requir
     attempts: options.attempts ?? 1,
     ...(options.backoff ? { backoff: { type: options.backoff.type, delay: options.backoff.delay } } : {}),
     ...retentionOptions(retention),
+    ...(options.keepCompleted === false ? { removeOnComplete: true } : {}),
   };
 }
 

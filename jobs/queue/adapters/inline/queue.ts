@@ -121,6 +121,7 @@ export class InlineJobQueue implements JobQueue {
       progress: '0',
       stalledCount: 0,
       ...(options.backoff ? { backoffType: options.backoff.type, backoffDelay: options.backoff.delay } : {}),
+      ...(options.keepCompleted === false ? { removeOnComplete: true } : {}),
     };
     // An existing id is the dedupe case: the insert fails on the primary key and the first job stands.
     if (await this.guard(() => this.insertJob(record))) this.wake(name, runAt);
@@ -363,6 +364,10 @@ export class InlineJobQueue implements JobQueue {
       result = toJsonText(await Promise.resolve().then(() => registration.handler(context)), 'job result');
     } catch (thrown) {
       await this.failTry(doc, toError(thrown));
+      return;
+    }
+    if (doc.removeOnComplete === true) {
+      await this.jobs.deleteOne({ _id: doc._id, state: 'active' });
       return;
     }
     await this.jobs.updateOne(

@@ -19,6 +19,8 @@ export interface JobRecord {
   attempts: number;
   attemptsMade: number;
   backoffType?: 'fixed' | 'exponential';
+  /** Set when the job is removed on completion instead of kept (AddOptions.keepCompleted false). */
+  removeOnComplete?: boolean;
   backoffDelay?: number;
   /** JSON text of a number or an object. */
   progress: string;
@@ -57,6 +59,7 @@ const jobSchema: Schema = defineSchema({
   attempts: { type: Number, required: true, min: 1 },
   attemptsMade: { type: Number, default: 0, min: 0 },
   backoffType: { type: String, enum: ['fixed', 'exponential'] },
+  removeOnComplete: { type: Boolean },
   backoffDelay: { type: Number, min: 0 },
   progress: { type: String, default: '0' },
   result: { type: String },

@@ -60,6 +60,9 @@ export function assertAddOptions(options: AddOptions): void {
   assertMs(options.delay, 'delay', 0);
   assertMs(options.attempts, 'attempts', 1);
   assertBackoff(options.backoff);
+  if (options.keepCompleted !== undefined && typeof options.keepCompleted !== 'boolean') {
+    throw new InvalidJobError('keepCompleted must be true or false');
+  }
 }
 
 /** Exactly one of every/cron; cron must parse in its zone. Returns the zone to use. */
