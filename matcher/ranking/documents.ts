@@ -166,8 +166,9 @@ export function toPostingDocument(posting: MatchablePosting): PostingDocument {
 
 /**
  * Roles of a company: those its codes give, confirmed or narrowed by its profile (companyRoles). When the profile
- * confirms none of them, the role it speaks of most is added if it lies in the same industry division as one of
- * the codes (a lidar maker registered as an electronic-components maker, C3976, is still a lidar maker, C3940).
+ * confirms none of them, the role it speaks of most among those of the same industry division as one of the codes
+ * is added (a lidar maker registered as an electronic-components maker, C3976, is still a lidar maker, C3940; a
+ * machine-vision maker registered under instruments, C4011, still a vision maker, C4040).
  * A company registered outside every chain (a car wash, a translation agency) gets no role from words it uses in
  * passing ("新能源汽车精洗"), and one whose codes give only a generic role keeps just that.
  */
@@ -197,11 +198,13 @@ function rolesOfCompany(codes: readonly string[], tokens: readonly string[]): Ro
   const roles = companyRoles({ industries: codes, tokens });
   const inText = matchRolesInText(tokens);
   const confirmed = roles.some((role) => inText.some((m) => m.role === role));
-  const strongest = inText[0];
-  if (!confirmed && strongest && strongest.strength >= 2 && !roles.includes(strongest.role)) {
+  if (!confirmed) {
     const divisions = new Set(codes.map((c) => c.slice(0, 3)));
-    const role = getRole(strongest.role);
-    if (role && !role.generic && role.codes.some((c) => divisions.has(c.slice(0, 3)))) roles.push(strongest.role);
+    const nearby = inText.find((m) => {
+      const role = getRole(m.role);
+      return role !== undefined && !role.generic && role.codes.some((c) => divisions.has(c.slice(0, 3)));
+    });
+    if (nearby && !roles.includes(nearby.role)) roles.push(nearby.role);
   }
   return roles;
 }
