@@ -172,8 +172,8 @@ export function toPostingDocument(posting: MatchablePosting): PostingDocument {
  * A company registered outside every chain (a car wash, a translation agency) gets no role from words it uses in
  * passing ("新能源汽车精洗"), and one whose codes give only a generic role keeps just that.
  */
-/** Concept words of a profile kept in the index: its name and opening (ranking reads the first 60). */
-export const PROFILE_TERMS = 80;
+/** Concept words of a profile kept in the index: its name and opening (ranking reads the first PROFILE_WORDS, 60). */
+const PROFILE_TERMS = 80;
 
 /** Tokens of a profile's opening, where a company says what it makes. */
 const PROFILE_OPENING = 40;

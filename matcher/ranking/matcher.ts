@@ -241,10 +241,7 @@ export class Matcher {
       for (const { document } of hits?.hits ?? []) if (document.type === 'company' && document.companyId !== requesterId) companies.set(document.companyId, document);
     }
     for (const { document } of postingHits?.hits ?? []) {
-      if (document.type !== 'posting' || document.companyId === requesterId) continue;
-      const list = postings.get(document.companyId);
-      if (list) list.push(document);
-      else postings.set(document.companyId, [document]);
+      if (document.type === 'posting' && document.companyId !== requesterId) addPosting(postings, document);
     }
     await this.fillIn(companies, postings, companyFilter, side);
 
@@ -276,13 +273,14 @@ export class Matcher {
         : this.index.search<MatchDocument>(MATCH_INDEX, '', { filter: { type: 'posting', side, status: 'open', companyId: withoutPostings }, limit: 1000, attributes: RANKING_FIELDS }),
     ]);
     for (const { document } of companyDocs?.hits ?? []) if (document.type === 'company') companies.set(document.companyId, document);
-    for (const { document } of postingDocs?.hits ?? []) {
-      if (document.type !== 'posting') continue;
-      const list = postings.get(document.companyId);
-      if (list) list.push(document);
-      else postings.set(document.companyId, [document]);
-    }
+    for (const { document } of postingDocs?.hits ?? []) if (document.type === 'posting') addPosting(postings, document);
   }
+}
+
+function addPosting(byCompany: Map<string, PostingDocument[]>, document: PostingDocument): void {
+  const list = byCompany.get(document.companyId);
+  if (list) list.push(document);
+  else byCompany.set(document.companyId, [document]);
 }
 
 /** Roles whose holders are worth retrieving even without shared words: the roles named, else the chain's links. */

@@ -35,11 +35,6 @@ export class TermStats {
     return { documents: Math.max(1, this.#counts.get('')?.count ?? 1), df };
   }
 
-  /** Forgets every count (after a rebuild, say). */
-  clear(): void {
-    this.#counts.clear();
-  }
-
   #remember(term: string, count: number, now: number): void {
     if (!this.#counts.has(term) && this.#counts.size >= MAX_ENTRIES) this.#counts.delete(this.#counts.keys().next().value!);
     this.#counts.set(term, { count, at: now });

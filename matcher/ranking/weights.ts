@@ -1,10 +1,9 @@
 /**
- * How much a word of a request says about what is wanted. There are no corpus statistics here on purpose: the
- * same request must rank the same way on either index adapter and on every node, so a word's weight depends only
- * on the word and the data files (synonym groups and industry-chain keywords are the domain's vocabulary).
+ * The base weight of a word of a request: what kind of word it is, from the word and the data files alone (synonym
+ * groups and industry-chain keywords are the domain's vocabulary). How rare it is in the index is applied on top,
+ * per request (term-stats.ts).
  */
-import { listRoles } from '../chain/graph.js';
-import { SYNONYM_HINTS, domainWords, normalise, tokenize } from '../text/index.js';
+import { SYNONYM_HINTS, domainWords, tokenize } from '../text/index.js';
 
 let domain: Set<string> | undefined;
 let colloquial: Set<string> | undefined;
@@ -23,7 +22,6 @@ function domainTokens(): Set<string> {
     const tokens = tokenize(word);
     if (tokens.length === 1 && tokens[0] !== undefined) domain.add(tokens[0]);
   }
-  for (const role of listRoles()) for (const keyword of role.keywords) domain.add(normalise(keyword));
   return domain;
 }
 

@@ -97,25 +97,33 @@ export class IndexSync {
 
   /** Applies the store's current state of these ids to the index. */
   async apply(data: SearchSyncData): Promise<{ upserted: number; removed: number }> {
-    let upserted = 0;
-    let removed = 0;
-    for (let i = 0; i < data.companies.length; i += SLICE) {
-      const ids = data.companies.slice(i, i + SLICE);
-      const found = await this.companies.find({ _id: trusted({ $in: ids }) });
-      const present = new Set(found.map((d) => d._id));
-      const gone = ids.filter((id) => !present.has(id));
+    const companies = await this.#applyIds(this.companies, data.companies, async (found, gone) => {
       await this.matcher.upsert(found.map(matchableCompany), []);
       await this.matcher.remove(gone, []);
-      [upserted, removed] = [upserted + found.length, removed + gone.length];
-    }
-    for (let i = 0; i < data.postings.length; i += SLICE) {
-      const ids = data.postings.slice(i, i + SLICE);
-      const found = await this.postings.find({ _id: trusted({ $in: ids }) });
-      const present = new Set(found.map((d) => d._id));
-      const gone = ids.filter((id) => !present.has(id));
+    });
+    const postings = await this.#applyIds(this.postings, data.postings, async (found, gone) => {
       await this.matcher.upsert([], found.map(matchablePosting));
       await this.matcher.remove([], gone);
-      [upserted, removed] = [upserted + found.length, removed + gone.length];
+    });
+    return { upserted: companies.upserted + postings.upserted, removed: companies.removed + postings.removed };
+  }
+
+  /** Reads `ids` in slices and hands each slice's records, and the ids no longer stored, to `write`. */
+  async #applyIds<T extends object>(
+    collection: Collection<T>,
+    ids: readonly string[],
+    write: (found: Stored<T>[], gone: string[]) => Promise<void>,
+  ): Promise<{ upserted: number; removed: number }> {
+    let upserted = 0;
+    let removed = 0;
+    for (let i = 0; i < ids.length; i += SLICE) {
+      const slice = ids.slice(i, i + SLICE);
+      const found = await collection.find({ _id: trusted({ $in: slice }) });
+      const present = new Set(found.map((d) => d._id));
+      const gone = slice.filter((id) => !present.has(id));
+      await write(found, gone);
+      upserted += found.length;
+      removed += gone.length;
     }
     return { upserted, removed };
   }
