@@ -181,6 +181,15 @@ describe('matching API', () => {
       }
     });
 
+    it('When a filter value is 10 KB or a parameter is unknown, then it answers 400 naming it', async () => {
+      const long = await app.as().get(`/api/v1/postings/${automationNeed}/matches?park=${encodeURIComponent('园'.repeat(1140))}`);
+      assert.equal(long.status, 400);
+      assert.deepEqual(errorPaths(long.body), ['query.park']);
+      const unknown = await app.as().get(`/api/v1/postings/${automationNeed}/matches?sort=score`);
+      assert.equal(unknown.status, 400);
+      assert.deepEqual(errorPaths(unknown.body), ['query.sort']);
+    });
+
     it('When the posting does not exist or is not a valid id, then it answers 404 or 400', async () => {
       assert.equal((await app.as().get('/api/v1/postings/0123456789abcdef01234567/matches')).status, 404);
       const bad = await app.as().get('/api/v1/postings/nope/matches');
