@@ -333,6 +333,8 @@ export interface RolesForTextOptions {
    * finds the ems keyword 贴片 and 仓库 finds the logistics keyword 物流.
    */
   expand?: boolean;
+  /** With expand, also count the keywords colloquial hints imply (default true); false keeps synonyms only. */
+  hints?: boolean;
 }
 
 interface KeywordPattern {
@@ -373,7 +375,7 @@ function containsSequence(tokens: readonly string[], sequence: readonly string[]
  */
 export function matchRolesInText(tokens: readonly string[], options: RolesForTextOptions = {}): RoleMatch[] {
   const present = new Set(tokens);
-  const implied = (options.expand ?? true) ? impliedTerms(tokens) : new Set<string>();
+  const implied = (options.expand ?? true) ? impliedTerms(tokens, { hints: options.hints ?? true }) : new Set<string>();
   const found = new Map<RoleId, { keywords: string[]; concepts: Set<string>; literal: number }>();
   for (const pattern of patterns()) {
     const literal = containsSequence(tokens, pattern.tokens, present);

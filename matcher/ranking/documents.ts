@@ -4,7 +4,7 @@
  * concepts of the text (a synonym group is one word, `zz` + its id), so both index adapters retrieve on exactly
  * the same words and no adapter-specific analysis decides what a match is.
  */
-import { companyRoles, getRole, matchRolesInText, rolesForIndustries, type RoleId } from '../chain/graph.js';
+import { getRole, listEdges, matchRolesInText, rolesForIndustries, type RoleId, type RoleMatch } from '../chain/graph.js';
 import type { IndexSettings } from '../index/port.js';
 import { ancestors } from '../taxonomy/industries.js';
 import { sideOfPosting, type Side } from './side.js';
@@ -164,49 +164,63 @@ export function toPostingDocument(posting: MatchablePosting): PostingDocument {
   };
 }
 
-/**
- * Roles of a company: those its codes give, confirmed or narrowed by its profile (companyRoles). When the profile
- * confirms none of them, the role it speaks of most among those of the same industry division as one of the codes
- * is added (a lidar maker registered as an electronic-components maker, C3976, is still a lidar maker, C3940; a
- * machine-vision maker registered under instruments, C4011, still a vision maker, C4040).
- * A company registered outside every chain (a car wash, a translation agency) gets no role from words it uses in
- * passing ("新能源汽车精洗"), and one whose codes give only a generic role keeps just that.
- */
 /** Concept words of a profile kept in the index: its name and opening (ranking reads the first PROFILE_WORDS, 60). */
 const PROFILE_TERMS = 80;
 
 /** Tokens of a profile's opening, where a company says what it makes. */
 const PROFILE_OPENING = 40;
 
+/**
+ * Roles of a company: those its codes give, weighed against what its profile says. Codes anchor, but a broad or
+ * neighbouring code often names the wrong trade: a lidar maker registered as an electronic-components maker
+ * (C3976), a machine-vision maker under industrial control systems (C4011) whose profile mentions PLC interfaces,
+ * a driving-software firm under basic software (I6511). So the candidates are the code roles and the roles the
+ * profile names that belong to the same industry division as one of the codes and are not linked to a code role by
+ * the chain (a harness maker's profile names the vehicle makers it supplies), and the profile decides among them:
+ * each role's evidence is the number of things it names, counted twice in the opening (where a company says what
+ * it does) — later sentences name customers as often as the company's own trade ("进入区内车企供应链"). The
+ * roles with the most evidence are kept; with no evidence at all, every code role stays.
+ * Codes that give only a generic role (any manufacturer is one of the factories), or none, let only the opening
+ * speak, and only for a role of the same division (generic) or group (none): a car wash (O81) that mentions
+ * 新能源汽车 gets no role, and an expansion-valve maker (C3464) that supplies 车企 is not a vehicle maker.
+ */
 function rolesOfCompany(codes: readonly string[], tokens: readonly string[]): RoleId[] {
   const fromCodes = rolesForIndustries(codes);
-  if (fromCodes.length === 0) return [];
-  // Codes that give only a generic role (any manufacturer is one of the factories): the profile decides, but only
-  // its opening, where a company says what it makes ("产品有潜伏顶升式AMR…"); later sentences name customers as often
-  // as the company's own trade ("进入区内车企供应链") and must not make a materials maker a vehicle maker.
+  const opening = matchRolesInText(tokens.slice(0, PROFILE_OPENING)).filter((m) => !getRole(m.role)?.generic);
+  const sharesCode = (role: RoleId, length: number): boolean => {
+    const prefixes = new Set(codes.filter((c) => c.length >= length).map((c) => c.slice(0, length)));
+    return getRole(role)?.codes.some((c) => prefixes.has(c.slice(0, length))) ?? false;
+  };
+  const strongest = (matches: readonly RoleMatch[]): RoleId[] => {
+    const best = matches[0]?.strength ?? 0;
+    return matches.filter((m) => m.strength === best).map((m) => m.role);
+  };
+  if (fromCodes.length === 0) return strongest(opening.filter((m) => sharesCode(m.role, 4)));
   if (fromCodes.every((role) => getRole(role)?.generic)) {
-    // …and only a role of the same industry division as one of its codes (an AGV maker, C3439, may be one of
-    // the robot makers, C3491; an expansion-valve maker, C3464, that supplies 车企 is not a vehicle maker, C36).
-    const divisions = new Set(codes.map((c) => c.slice(0, 3)));
-    const opening = matchRolesInText(tokens.slice(0, PROFILE_OPENING)).filter((m) => {
-      const role = getRole(m.role);
-      return role !== undefined && !role.generic && role.codes.some((c) => divisions.has(c.slice(0, 3)));
-    });
-    const best = opening[0]?.strength ?? 0;
-    return [...opening.filter((m) => m.strength === best).map((m) => m.role), ...fromCodes];
+    return [...strongest(opening.filter((m) => sharesCode(m.role, 3))), ...fromCodes];
   }
-  const roles = companyRoles({ industries: codes, tokens });
-  const inText = matchRolesInText(tokens);
-  const confirmed = roles.some((role) => inText.some((m) => m.role === role));
-  if (!confirmed) {
-    const divisions = new Set(codes.map((c) => c.slice(0, 3)));
-    const nearby = inText.find((m) => {
-      const role = getRole(m.role);
-      return role !== undefined && !role.generic && role.codes.some((c) => divisions.has(c.slice(0, 3)));
-    });
-    if (nearby && !roles.includes(nearby.role)) roles.push(nearby.role);
-  }
-  return roles;
+  const evidence = new Map<RoleId, number>();
+  for (const m of opening) evidence.set(m.role, 2 * m.strength);
+  for (const m of matchRolesInText(tokens)) evidence.set(m.role, (evidence.get(m.role) ?? 0) + m.strength);
+  const generic = fromCodes.filter((role) => getRole(role)?.generic);
+  const coded = fromCodes.filter((role) => !getRole(role)?.generic);
+  const nearby = [...evidence.keys()].filter((role) => !getRole(role)?.generic && !coded.includes(role) && sharesCode(role, 3));
+  const confirmed = coded.some((role) => (evidence.get(role) ?? 0) > 0);
+  // Codes the profile confirms compete with the nearby roles it names, except those the chain links to them (their
+  // suppliers and customers); codes it does not confirm stay, beside the nearby role it names most.
+  const candidates = confirmed ? [...coded, ...nearby.filter((role) => !coded.some((own) => linked(own, role)))] : nearby;
+  let best = 0;
+  for (const role of candidates) best = Math.max(best, evidence.get(role) ?? 0);
+  const chosen = candidates.filter((role) => best > 0 && evidence.get(role) === best);
+  return [...new Set([...chosen, ...(confirmed ? [] : coded), ...generic])];
+}
+
+let links: Set<string> | undefined;
+
+/** Whether an explicit chain edge joins two roles, either way: then one is the other's supplier or customer. */
+function linked(a: RoleId, b: RoleId): boolean {
+  links ??= new Set(listEdges().flatMap((e) => [`${e.from} ${e.to}`, `${e.to} ${e.from}`]));
+  return links.has(`${a} ${b}`);
 }
 
 function industryCodes(codes: readonly string[]): string[] {

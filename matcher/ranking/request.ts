@@ -3,8 +3,8 @@
  * names, and which side of the chain the partners are on. A need normally looks for suppliers; a capability, and a
  * need for customers or orders ("寻找国内整机客户"), look for buyers.
  */
-import { getRole, matchRolesInText, rolesForIndustries, type RoleId } from '../chain/graph.js';
-import { conceptsOf, tokenize } from '../text/index.js';
+import { getRole, matchRolesInText, relation, rolesForIndustries, type RoleId, type RoleMatch } from '../chain/graph.js';
+import { conceptsOf, synonymGroupOf, tokenize } from '../text/index.js';
 import { certificationKey, conceptTerm, type PostingKind } from './documents.js';
 import { sideOf } from './side.js';
 import { termWeight } from './weights.js';
@@ -61,15 +61,20 @@ const EXACT_SPELLING_FACTOR = 0.3;
 const HINT_FACTOR = 0.75;
 /** Words naming the requester's own line of business are context ("我们的SMT产线…"), not the thing wanted. */
 const OWN_CONTEXT_FACTOR = 0.5;
+/** Strength of a role the title names only as what the wanted thing is for (see analyseRequest). */
+const CONTEXT_ROLE = 0.3;
 
 export function analyseRequest(subject: MatchSubject, requester: Requester): AnalysedRequest {
   const titleTokens = tokenize(`${subject.title} ${subject.tags.join(' ')}`);
   const bodyTokens = tokenize(subject.description);
   const seeking = sideOf(subject.kind, `${subject.title} ${subject.tags.join(' ')}`) === 'offer' ? 'buyers' : 'suppliers';
 
-  const titleRoles = matchRolesInText(titleTokens).filter((m) => !getRole(m.role)?.generic);
-  const allRoles = matchRolesInText([...titleTokens, ...bodyTokens]).filter((m) => !getRole(m.role)?.generic);
-  const titleRoleSet = new Set(titleRoles.map((m) => m.role));
+  // Roles the title names in so many words (synonyms included) are what it is about. Those only a colloquial hint
+  // implies ("机器人关节" → 减速机, 伺服电机) count as named in the title only when the title names no role itself.
+  const literalTitleRoles = namedRoles(titleTokens, false);
+  const impliedTitleRoles = namedRoles(titleTokens, true);
+  const titleRoles = literalTitleRoles.length > 0 ? literalTitleRoles : impliedTitleRoles;
+  const allRoles = namedRoles([...titleTokens, ...bodyTokens], true);
   const requesterRoles = new Set(requester.roles);
   // What the requester acts as here. Looking for buyers, that is what it offers: the roles of its own the title
   // names, else (a capability) whatever the title names, else its roles. Looking for suppliers, its roles.
@@ -85,15 +90,36 @@ export function analyseRequest(subject: MatchSubject, requester: Requester): Ana
 
   // Roles partners should hold: named in the title (strongest) or the body, never the requester's own (a supplier
   // of what you make yourself is a competitor; looking for buyers, those are the competitors).
+  // Looking for suppliers, a role the title names that buys from another role it names, in the requester's own
+  // chain or a service, is what the thing is for, not who should supply it: "二类医疗器械临床评价" from an IVD maker
+  // wants a CRO for its device, not a device maker; "AGV/AMR … from warehouse to SMT lines" wants AGVs, not a
+  // warehouse. Where that leaves no role the title names in so many words, the roles a hint implies stand in
+  // ("临床评价" → CRO).
+  const context = new Set<RoleId>();
+  if (seeking === 'suppliers') {
+    const chains = new Set(requester.roles.map((r) => getRole(r)?.chain));
+    const named = impliedTitleRoles.map((m) => m.role).filter((r) => !own.has(r));
+    for (const role of named) {
+      if (!chains.has(getRole(role)?.chain) && !getRole(role)?.servesAll) continue;
+      if (named.some((other) => other !== role && relation([other], [role])?.kind === 'supplies')) context.add(role);
+    }
+  }
+  const literalNamed = literalTitleRoles.filter((m) => !own.has(m.role) && !context.has(m.role));
+  const wanted = new Set((literalNamed.length > 0 ? literalNamed : impliedTitleRoles).map((m) => m.role));
   const partnerRoles = new Map<RoleId, number>();
   const maxStrength = Math.max(1, ...allRoles.map((m) => m.strength));
   for (const match of allRoles) {
     if (own.has(match.role)) continue;
-    const inTitle = titleRoleSet.has(match.role);
-    partnerRoles.set(match.role, inTitle ? 1 : 0.3 + (0.3 * match.strength) / maxStrength);
+    const strength = context.has(match.role) ? CONTEXT_ROLE : wanted.has(match.role) ? 1 : 0.3 + (0.3 * match.strength) / maxStrength;
+    partnerRoles.set(match.role, strength);
   }
-  // The industries a posting names are those of the thing wanted (suppliers) or of the customers (buyers).
-  for (const role of rolesForIndustries(subject.industries)) {
+  // The industries a posting names are those of the thing wanted (suppliers) or of the customers (buyers). A
+  // capability often lists the requester's own codes instead: those name the offer, not the buyers.
+  const industries =
+    seeking === 'buyers'
+      ? subject.industries.filter((code) => !requester.industries.some((own) => own.startsWith(code) || code.startsWith(own)))
+      : subject.industries;
+  for (const role of rolesForIndustries(industries)) {
     if (getRole(role)?.generic || own.has(role)) continue;
     if (!partnerRoles.has(role)) partnerRoles.set(role, 0.6);
   }
@@ -143,6 +169,21 @@ export function analyseRequest(subject: MatchSubject, requester: Requester): Ana
     requiredCertifications: subject.kind === 'need' ? subject.certificationsRequired.map(certificationKey) : [],
     offerTerms,
   };
+}
+
+/**
+ * The specific roles a text names. A role whose every keyword found is also a keyword of another role found, which
+ * has more, is not named by itself: "灭菌验证及生物相容性检测" names life-science testing; the 检测 it shares with
+ * electrical testing does not name that too.
+ */
+function namedRoles(tokens: readonly string[], hints: boolean): RoleMatch[] {
+  const matches = matchRolesInText(tokens, { hints }).filter((m) => !getRole(m.role)?.generic);
+  // Compared by what the keywords name: cnas and 认证服务 are one concept.
+  const named = matches.map((m) => new Set(m.keywords.map((k) => synonymGroupOf(k)?.id ?? k)));
+  return matches.filter((_, i) => {
+    const mine = named[i] ?? new Set<string>();
+    return !named.some((other) => other.size > mine.size && [...mine].every((c) => other.has(c)));
+  });
 }
 
 function conceptTermsOf(text: string): string[] {

@@ -14,10 +14,16 @@ export type Side = 'offer' | 'want';
 const BUYER_WORDS_ZH = ['客户', '买家', '采购商', '订单', '销路', '销售渠道', '经销商', '代理商'];
 const BUYER_WORDS_EN = /\b(?:customers?|buyers?|orders?|distributors?)\b/;
 
+/**
+ * Financing against orders or receivables names orders without looking for any: "订单融资" and "order financing"
+ * are needs for money. Removed before the buyer words are looked for.
+ */
+const FINANCING = /订单(?:融资|贷款|贷|质押|保理)|(?:orders?|receivables?|invoices?)[- ](?:financ\w*|backed)/g;
+
 /** `title`: the title and tags of a posting (or request). */
 export function sideOf(kind: PostingKind, title: string): Side {
   if (kind === 'capability') return 'offer';
-  const text = normalise(title);
+  const text = normalise(title).replace(FINANCING, ' ');
   return BUYER_WORDS_ZH.some((word) => text.includes(word)) || BUYER_WORDS_EN.test(text) ? 'offer' : 'want';
 }
 

@@ -219,12 +219,19 @@ describe('matcher industry-chain graph', function () {
     });
 
     it('When a service has an explicit edge, then it outweighs its servesAll link', function () {
-      assert.deepEqual(relation(['testing-certification'], ['medical-devices']), {
-        kind: 'supplies', from: 'testing-certification', to: 'medical-devices', weight: 0.8, zh: '注册检验', en: 'registration testing',
+      assert.deepEqual(relation(['testing-certification'], ['vehicle-makers']), {
+        kind: 'supplies', from: 'testing-certification', to: 'vehicle-makers', weight: 0.7, zh: '车规认证', en: 'automotive qualification',
       });
       const served = relation(['testing-certification'], ['ic-design']);
       assert.equal(served?.kind, 'serves');
       assert.equal(served.weight, getRole('testing-certification')?.servesAllWeight);
+    });
+
+    it('When a device maker needs testing, then life-science labs supply registration testing and electrical labs less', function () {
+      assert.equal(relation(['life-science-testing'], ['medical-devices'])?.weight, 0.8);
+      assert.equal(relation(['life-science-testing'], ['medical-devices'])?.zh, '注册检验');
+      assert.ok((relation(['testing-certification'], ['medical-devices'])?.weight ?? 0) < 0.8);
+      assert.equal(relation(['life-science-testing'], ['ems']), null);
     });
 
     it('When roles are unknown, then they are ignored', function () {
@@ -301,7 +308,8 @@ describe('matcher industry-chain graph', function () {
 
     it('When codes give only the generic role, then the roles the text names are added', function () {
       assert.deepEqual(companyRoles({ industries: ['C3311'], tokens: tokenize('汽车冲压件') }), ['stamping-parts', 'factories']);
-      assert.deepEqual(companyRoles({ industries: [], tokens: tokenize('第三方检测，CNAS实验室') }), ['testing-certification']);
+      assert.deepEqual(companyRoles({ industries: [], tokens: tokenize('第三方检测，CNAS实验室，EMC测试') }), ['testing-certification']);
+      assert.deepEqual(companyRoles({ industries: [], tokens: tokenize('第三方检测，CNAS实验室，生物相容性评价') }), ['life-science-testing']);
     });
   });
 
