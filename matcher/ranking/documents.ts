@@ -8,7 +8,7 @@ import { getRole, listEdges, matchRolesInText, rolesForIndustries, type RoleId, 
 import type { IndexSettings } from '../index/port.js';
 import { ancestors } from '../taxonomy/industries.js';
 import { sideOfPosting, type Side } from './side.js';
-import { conceptsOf, meiliSynonyms, tokenize } from '../text/index.js';
+import { conceptsOf, meiliSynonyms, synonymGroupOf, tokenize } from '../text/index.js';
 
 /** The one index the matcher uses (companies and postings side by side, told apart by `type`). */
 export const MATCH_INDEX = 'matchables';
@@ -200,8 +200,12 @@ function rolesOfCompany(codes: readonly string[], tokens: readonly string[]): Ro
     return [...strongest(opening.filter((m) => sharesCode(m.role, 3))), ...fromCodes];
   }
   const evidence = new Map<RoleId, number>();
+  const concepts = new Map<RoleId, string>();
   for (const m of opening) evidence.set(m.role, 2 * m.strength);
-  for (const m of matchRolesInText(tokens)) evidence.set(m.role, (evidence.get(m.role) ?? 0) + m.strength);
+  for (const m of matchRolesInText(tokens)) {
+    evidence.set(m.role, (evidence.get(m.role) ?? 0) + m.strength);
+    concepts.set(m.role, [...new Set(m.keywords.map((k) => synonymGroupOf(k)?.id ?? k))].sort().join(' '));
+  }
   const generic = fromCodes.filter((role) => getRole(role)?.generic);
   const coded = fromCodes.filter((role) => !getRole(role)?.generic);
   const nearby = [...evidence.keys()].filter((role) => !getRole(role)?.generic && !coded.includes(role) && sharesCode(role, 3));
@@ -211,8 +215,20 @@ function rolesOfCompany(codes: readonly string[], tokens: readonly string[]): Ro
   const candidates = confirmed ? [...coded, ...nearby.filter((role) => !coded.some((own) => linked(own, role)))] : nearby;
   let best = 0;
   for (const role of candidates) best = Math.max(best, evidence.get(role) ?? 0);
-  const chosen = candidates.filter((role) => best > 0 && evidence.get(role) === best);
+  const tied = candidates.filter((role) => best > 0 && evidence.get(role) === best);
+  // A tie between roles the profile names by the same words only (检测, CNAS) goes to the role more of the codes
+  // select: a lab under M7452 and M7453 whose profile names no test is an electrical lab.
+  const chosen = mostCoded(tied, codes, concepts);
   return [...new Set([...chosen, ...(confirmed ? [] : coded), ...generic])];
+}
+
+/** Among roles a profile names by the same words, those the most of the company's codes select. */
+function mostCoded(roles: readonly RoleId[], codes: readonly string[], concepts: ReadonlyMap<RoleId, string>): RoleId[] {
+  const selecting = (role: RoleId): number => codes.filter((code) => rolesForIndustries([code]).includes(role)).length;
+  return roles.filter((role) => {
+    const words = concepts.get(role);
+    return !roles.some((other) => other !== role && concepts.get(other) === words && selecting(other) > selecting(role));
+  });
 }
 
 let links: Set<string> | undefined;

@@ -3,7 +3,7 @@
  * names, and which side of the chain the partners are on. A need normally looks for suppliers; a capability, and a
  * need for customers or orders ("寻找国内整机客户"), look for buyers.
  */
-import { getRole, matchRolesInText, relation, rolesForIndustries, type RoleId, type RoleMatch } from '../chain/graph.js';
+import { getRole, listRoles, matchRolesInText, relation, rolesForIndustries, type RoleId, type RoleMatch } from '../chain/graph.js';
 import { conceptsOf, synonymGroupOf, tokenize } from '../text/index.js';
 import { certificationKey, conceptTerm, type PostingKind } from './documents.js';
 import { sideOf } from './side.js';
@@ -53,6 +53,11 @@ export interface AnalysedRequest {
   requiredCertifications: string[];
   /** Looking for buyers: the words that name what is offered (a company whose profile leads with them competes). */
   offerTerms: string[];
+  /**
+   * The request's words that name a role its title asks for and no other role (灭菌验证, 生物相容性 for life-science
+   * testing; not the 检测 and CNAS electrical labs share): a partner outside that role must match one of them.
+   */
+  distinctive: Set<string>;
 }
 
 
@@ -119,8 +124,16 @@ export function analyseRequest(subject: MatchSubject, requester: Requester): Ana
     seeking === 'buyers'
       ? subject.industries.filter((code) => !requester.industries.some((own) => own.startsWith(code) || code.startsWith(own)))
       : subject.industries;
+  // A role the text mentions only through words another role it names has too is not brought back by the
+  // industries ("灭菌验证及生物相容性检测" under M7452 wants life-science testing, not the electrical labs M7452 also
+  // covers).
+  const outnamed = new Set(
+    matchRolesInText([...titleTokens, ...bodyTokens], { hints: true })
+      .map((m) => m.role)
+      .filter((role) => !allRoles.some((m) => m.role === role)),
+  );
   for (const role of rolesForIndustries(industries)) {
-    if (getRole(role)?.generic || own.has(role)) continue;
+    if (getRole(role)?.generic || own.has(role) || outnamed.has(role)) continue;
     if (!partnerRoles.has(role)) partnerRoles.set(role, 0.6);
   }
 
@@ -158,6 +171,12 @@ export function analyseRequest(subject: MatchSubject, requester: Requester): Ana
           .slice(0, 2)
       : [];
 
+  const distinctive = new Set<string>();
+  for (const [role, strength] of partnerRoles) {
+    if (strength < 1) continue;
+    for (const term of roleTerms(role)) if (terms.has(term) && (roleCount().get(term) ?? 0) === 1) distinctive.add(term);
+  }
+
   return {
     subject,
     requester,
@@ -168,6 +187,7 @@ export function analyseRequest(subject: MatchSubject, requester: Requester): Ana
     ownRoles,
     requiredCertifications: subject.kind === 'need' ? subject.certificationsRequired.map(certificationKey) : [],
     offerTerms,
+    distinctive,
   };
 }
 
@@ -193,13 +213,23 @@ function conceptTermsOf(text: string): string[] {
 const roleTermCache = new Map<RoleId, Set<string>>();
 
 /** The concept terms of a role's keywords (computed once per role). */
-function roleTerms(role: RoleId): Set<string> {
+export function roleTerms(role: RoleId): Set<string> {
   let set = roleTermCache.get(role);
   if (!set) {
     set = new Set((getRole(role)?.keywords ?? []).flatMap(conceptTermsOf));
     roleTermCache.set(role, set);
   }
   return set;
+}
+
+let roleCounts: Map<string, number> | undefined;
+
+/** For each keyword concept term, how many roles have it. */
+function roleCount(): Map<string, number> {
+  if (roleCounts) return roleCounts;
+  roleCounts = new Map();
+  for (const role of listRoles()) for (const term of roleTerms(role.id)) roleCounts.set(term, (roleCounts.get(term) ?? 0) + 1);
+  return roleCounts;
 }
 
 /** Whether `term` is a keyword of a role the request asks for (then it is the object, not context). */

@@ -7,12 +7,13 @@
  *
  * then ×0.35 for a direct competitor. A candidate with no real connection (none of the roles the request names,
  * no posting of the right kind that says the same things, no supply link backed by some shared words) is dropped,
- * as is one lacking a certification the need requires.
+ * as is one lacking a certification the need requires, and one outside the roles the title asks for that matches
+ * none of the words only those roles use.
  */
 import { chainReason, getRole, relation, type ChainRelation, type RoleId } from '../chain/graph.js';
 import { industryProximity } from '../taxonomy/industries.js';
 import type { CompanyDocument, PostingDocument } from './documents.js';
-import type { AnalysedRequest, QueryTerm } from './request.js';
+import { roleTerms as roleTermsOf, type AnalysedRequest, type QueryTerm } from './request.js';
 
 export const WEIGHTS = {
   text: 0.5,
@@ -27,6 +28,10 @@ export const COMPETITOR_FACTOR = 0.35;
 /** A chain link or a shared industry says less about fit than holding the role the request names. */
 const CHAIN_FIT = 0.5;
 const INDUSTRY_FIT = 0.3;
+/** Text matching only words other roles share (see scoreCandidate) counts this much. */
+const SHARED_WORDS_FACTOR = 0.5;
+/** A role the title of a capability names counts less than one the company holds. */
+const OFFERED_ROLE = 0.6;
 /** Below this a candidate is not shown: fewer results rather than noise. */
 export const MIN_SCORE = 0.3;
 /** A company profile says less about a concrete request than a posting does. */
@@ -162,10 +167,32 @@ export function scoreCandidate(request: AnalysedRequest, candidate: Candidate, n
   for (const [partnerRole, strength] of request.partnerRoles) {
     if (roles.has(partnerRole) && strength > role) [role, roleName] = [strength, partnerRole];
   }
+  // A capability whose title names a role asked for offers it, whatever the company's codes say (an integrator
+  // registered under industrial control systems, C4011, offering "产线自动化改造整体方案").
+  if (request.seeking === 'suppliers') {
+    for (const posting of candidate.postings) {
+      if (posting.kind !== 'capability') continue;
+      const title = posting.titleTerms.split(' ');
+      for (const [partnerRole, strength] of request.partnerRoles) {
+        const offered = strength * OFFERED_ROLE;
+        if (offered <= role) continue;
+        const keywords = roleTermsOf(partnerRole);
+        if (title.some((t) => keywords.has(t))) [role, roleName] = [offered, partnerRole];
+      }
+    }
+  }
 
   const link: ChainRelation | null =
     request.seeking === 'suppliers' ? relation(company.roles, request.requester.roles) : relation(request.ownRoles, company.roles);
   const chain = link && link.kind !== 'peer' ? link.weight : 0;
+  // Outside the roles the title asks for (and, looking for buyers, outside the chain's buyers of the offer), a unit
+  // matching none of the words only those roles use matches on words neighbours share (检测, CNAS): it says less,
+  // and connects nothing by itself.
+  const holdsWanted = [...request.partnerRoles].some(([r, strength]) => strength >= 1 && roles.has(r));
+  const buyerByChain = request.seeking === 'buyers' && link?.kind === 'supplies' && link.weight >= 0.5;
+  const sharedWordsOnly =
+    !holdsWanted && !buyerByChain && request.distinctive.size > 0 && !best.text.matched.some((t) => request.distinctive.has(t.term));
+  if (sharedWordsOnly) best = { posting: best.posting, text: { ...best.text, score: best.text.score * SHARED_WORDS_FACTOR } };
   const sharedOwn = company.roles.some((r) => request.ownRoles.includes(r) && !getRole(r)?.generic);
   // Same business as the requester, and nothing of the right kind posted that says otherwise: a competitor. Looking
   // for buyers, a profile that opens with what is offered ("主营激光雷达…") says the same business.
@@ -176,10 +203,11 @@ export function scoreCandidate(request: AnalysedRequest, candidate: Candidate, n
 
   const industry = Math.max(0, ...request.subject.industries.flatMap((a) => company.industries.map((b) => industryProximity(a, b))));
   const connected =
-    role > 0 ||
-    (best.posting !== null && best.text.score >= 0.45) ||
-    (chain >= 0.5 && best.text.score >= 0.2) ||
-    (industry >= 0.75 && best.text.score >= 0.3);
+    !sharedWordsOnly &&
+    (role > 0 ||
+      (best.posting !== null && best.text.score >= 0.45) ||
+      (chain >= 0.5 && best.text.score >= 0.2) ||
+      (industry >= 0.75 && best.text.score >= 0.3));
   if (!connected) return null;
 
   const park = request.requester.park !== '' && company.park === request.requester.park ? 1 : 0;

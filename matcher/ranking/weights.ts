@@ -4,9 +4,20 @@
  * per request (term-stats.ts).
  */
 import { SYNONYM_HINTS, domainWords, tokenize } from '../text/index.js';
+import vocabulary from '../text/vocabulary.json' with { type: 'json' };
 
 let domain: Set<string> | undefined;
 let colloquial: Set<string> | undefined;
+let generic: Set<string> | undefined;
+
+/** Weight of a generic business word (国产替代, 交期…): every trade writes it, so it says little about the partner. */
+const GENERIC_WEIGHT = 0.3;
+
+/** Whether a word is a business word every trade uses (vocabulary.json `generic`). */
+export function isGenericWord(term: string): boolean {
+  generic ??= new Set(vocabulary.generic.flatMap((w) => tokenize(w)));
+  return generic.has(term);
+}
 
 /** Words that trigger a hint: they say little by themselves; the hint's targets carry the meaning. */
 function colloquialTokens(): Set<string> {
@@ -31,6 +42,7 @@ const HAN = /\p{Script=Han}/u;
 export function termWeight(term: string): number {
   if (term.startsWith('zz')) return 1;
   if (colloquialTokens().has(term)) return 0.2;
+  if (isGenericWord(term)) return GENERIC_WEIGHT;
   if (domainTokens().has(term)) return 0.9;
   if (HAN.test(term)) return term.length >= 3 ? 0.55 : term.length === 2 ? 0.4 : 0.1;
   if (/^\d/.test(term)) return 0.15;

@@ -26,6 +26,8 @@ const stopwords = JSON.parse(
   readFileSync(new URL('../../matcher/text/stopwords.json', import.meta.url), 'utf8'),
 ) as StopWordsFile;
 
+const vocabulary = JSON.parse(readFileSync(new URL('../../matcher/text/vocabulary.json', import.meta.url), 'utf8')) as { generic: string[] };
+
 const HAN_ONLY = /^\p{Script=Han}+$/u;
 
 function includesAll(haystack: readonly string[], needles: readonly string[]): boolean {
@@ -125,6 +127,15 @@ describe('matcher text', function () {
         assert.ok(!vocabulary.has(normalise(word)), `stop word ${word} is a domain word`);
         assert.ok(isStopWord(word));
       }
+    });
+
+    it('When a generic business word is listed (vocabulary.json generic), then it is one normalised token and no stop word', function () {
+      for (const word of vocabulary.generic) {
+        assert.equal(normalise(word), word, word);
+        assert.deepEqual(tokenize(word), [word], word);
+        assert.ok(!isStopWord(word), word);
+      }
+      assert.deepEqual(tokenize('VMI倉儲及入廠配送'), ['vmi', '仓储', '入厂', '配送']);
     });
 
     it('When the text is English only, then words are lowercased, kept whole and singular', function () {
