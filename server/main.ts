@@ -3,9 +3,17 @@
  * (+ job handlers unless PROCESS_ROLE=api) and stops gracefully on SIGTERM/SIGINT within SHUTDOWN_TIMEOUT_MS.
  */
 import { readConfigOrExit } from './bootstrap.js';
+import { tuneHeap } from './heap.js';
 import { createLogger } from './logger.js';
 import { startServer } from './runtime.js';
 import { exitOnSignals } from './signals.js';
+
+try {
+  tuneHeap();
+} catch (error) {
+  process.stderr.write(`${(error as Error).message}\n`);
+  process.exit(1);
+}
 
 const config = readConfigOrExit();
 if (config.role === 'worker') {

@@ -2,9 +2,14 @@
  * Chinese word segmentation with jieba (`@node-rs/jieba`, a native binding of jieba-rs) over its default
  * dictionary plus the domain vocabulary. Building the segmenter loads a 350k-word dictionary (~0.2 s), so it is
  * built once, on first use.
+ *
+ * The dictionary file is read here rather than through `@node-rs/jieba/dict.js`: that module keeps the file's
+ * bytes (5 MB) and the unused keyword-extraction idf table (6 MB) in its exports for the life of the process,
+ * while jieba keeps its own parsed copy; read here, the bytes are garbage once the segmenter is built.
  */
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { Jieba } from '@node-rs/jieba';
-import { dict } from '@node-rs/jieba/dict.js';
 import { normalise } from './normalise.js';
 import { domainWords } from './vocabulary.js';
 
@@ -22,7 +27,7 @@ const HAN_WORD = /^\p{Script=Han}{2,}$/u;
 let jieba: Jieba | undefined;
 
 function build(): Jieba {
-  const segmenter = Jieba.withDict(dict);
+  const segmenter = Jieba.withDict(readFileSync(createRequire(import.meta.url).resolve('@node-rs/jieba/dict.txt')));
   const userWords = new Set<string>();
   for (const word of domainWords()) {
     const normalised = normalise(word);

@@ -13,6 +13,7 @@ import {
   type SearchResult,
 } from '../../port.js';
 import { assertDocumentId, assertFilterField, assertIndexName, resolveSearchOptions } from '../../validate.js';
+import { jsonCopy } from './json-copy.js';
 import { IndexStore } from './store.js';
 import { MAX_FIELDS } from './text-index.js';
 import { defaultTokenizer, type Tokenizer } from './tokenizer.js';
@@ -160,6 +161,6 @@ function toStoredDocument(document: SearchDocument): SearchDocument {
     throw new SearchIndexError('Document is missing its `id` field', { code: 'missing_document_id' });
   }
   assertDocumentId(document.id);
-  // A JSON round trip stores what Meilisearch would store (no undefined, Dates as strings) and detaches the copy.
-  return JSON.parse(JSON.stringify(document)) as SearchDocument;
+  // What a JSON round trip gives is what Meilisearch would store (no undefined, Dates as strings), detached.
+  return jsonCopy(document) as SearchDocument;
 }

@@ -7,8 +7,9 @@
  */
 import type { IndexSettings, SearchDocument, SearchHit, SearchResult } from '../../port.js';
 import type { ResolvedSearchOptions } from '../../validate.js';
-import { FacetIndex } from './facet-index.js';
+import { FacetIndex, type Slots } from './facet-index.js';
 import { fieldText } from './fields.js';
+import { fieldOf, Shapes, unpack, type PackedDocument } from './packed.js';
 import { buildTermGroups, compileSynonyms, type CompiledSynonyms } from './query.js';
 import { TextIndex } from './text-index.js';
 import type { Tokenizer } from './tokenizer.js';
@@ -34,7 +35,9 @@ export class IndexStore {
   #facets: FacetIndex;
   /** id → current slot, in first-insertion order (Map keeps a key's position when its value changes). */
   readonly #slots = new Map<string, number>();
-  #documents: (SearchDocument | undefined)[] = [];
+  /** Documents by slot, packed (see packed.ts); undefined once the slot is dead. */
+  #documents: (PackedDocument | undefined)[] = [];
+  #shapes = new Shapes();
   #order: number[] = [];
   #nextOrder = 0;
   /**
@@ -75,7 +78,7 @@ export class IndexStore {
         this.#retire(previous);
       }
       const slot = this.#documents.length;
-      this.#documents.push(document);
+      this.#documents.push(this.#shapes.pack(document));
       this.#order.push(order);
       this.#slots.set(document.id, slot);
       this.#text.add(slot, this.#texts(document));
@@ -99,6 +102,7 @@ export class IndexStore {
     this.#masks.clear();
     this.#slots.clear();
     this.#documents = [];
+    this.#shapes = new Shapes();
     this.#order = [];
     this.#nextOrder = 0;
     this.#text = this.#newTextIndex();
@@ -122,17 +126,17 @@ export class IndexStore {
     const key = JSON.stringify(clauses);
     const cached = this.#masks.get(key);
     if (cached !== undefined) return cached;
-    const allowed = this.#facets.match(clauses) ?? new Set<number>();
+    const allowed = this.#facets.match(clauses) ?? new Int32Array(0);
     const mask = new Uint8Array(this.#documents.length);
     for (const slot of allowed) mask[slot] = 1;
-    if (allowed.size >= MASK_CACHE_MIN_SLOTS) {
+    if (allowed.length >= MASK_CACHE_MIN_SLOTS) {
       if (this.#masks.size >= MASK_CACHE_SIZE) this.#masks.delete(this.#masks.keys().next().value!);
       this.#masks.set(key, mask);
     }
     return mask;
   }
 
-  #placeholder(allowed: ReadonlySet<number> | null, { offset, limit, attributes }: ResolvedSearchOptions): SearchResult {
+  #placeholder(allowed: Slots | null, { offset, limit, attributes }: ResolvedSearchOptions): SearchResult {
     if (allowed === null) {
       const hits: SearchHit[] = [];
       let index = 0;
@@ -143,7 +147,7 @@ export class IndexStore {
       return { hits, total: this.#slots.size };
     }
     const order = this.#order;
-    const sorted = [...allowed].sort((a, b) => order[a]! - order[b]!);
+    const sorted = Array.from(allowed).sort((a, b) => order[a]! - order[b]!);
     return { hits: sorted.slice(offset, offset + limit).map((slot) => this.#hit(slot, 1, attributes)), total: sorted.length };
   }
 
@@ -152,20 +156,21 @@ export class IndexStore {
     const stored = this.#documents[slot]!;
     let document: SearchDocument;
     if (attributes === undefined) {
-      document = structuredClone(stored);
+      document = unpack(stored);
     } else {
-      document = { id: stored.id };
+      document = { id: fieldOf(stored, 'id') as string };
       for (const field of attributes) {
-        const value = stored[field];
-        if (value !== undefined) document[field] = Array.isArray(value) ? [...(value as unknown[])] : value;
+        const value = fieldOf(stored, field);
+        if (value !== undefined) document[field] = value;
       }
     }
     return { document, score: Math.min(1, Math.max(0, score)) };
   }
 
   #retire(slot: number): void {
-    const document = this.#documents[slot];
-    if (document === undefined) return;
+    const packed = this.#documents[slot];
+    if (packed === undefined) return;
+    const document = unpack(packed);
     this.#text.remove(slot, this.#texts(document));
     this.#facets.remove(slot, document);
     this.#documents[slot] = undefined;
@@ -180,7 +185,7 @@ export class IndexStore {
   }
 
   #liveDocuments(): SearchDocument[] {
-    return [...this.#slots.values()].map((slot) => this.#documents[slot]!);
+    return [...this.#slots.values()].map((slot) => unpack(this.#documents[slot]!));
   }
 
   /** Re-adds the live documents into fresh structures once dead slots outnumber them by a margin. */

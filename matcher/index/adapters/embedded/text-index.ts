@@ -5,8 +5,9 @@
  * are skipped at query time, then compacted away once they make up half of a postings list: appends stay O(1) and
  * removals never shift large arrays. The owner rebuilds from scratch when dead slots pile up (see store.ts).
  *
- * Postings are parallel number arrays (slot, payload) with one entry per (document, field) holding the term, so a
- * query touches only the documents that contain its terms, never the whole collection.
+ * A postings list is one growable Int32Array of (slot, payload) pairs, one pair per (document, field) holding the
+ * term, so a query touches only the documents that contain its terms, never the whole collection. Pairs in a typed
+ * array take 8 bytes; two number arrays took 16 (plus their growth slack), and postings are most of the index.
  */
 import type { Tokenizer } from './tokenizer.js';
 
@@ -20,9 +21,14 @@ export const MAX_FIELDS = 1 << FIELD_BITS;
 /** Compact a postings list once this many dead entries make up at least half of it. */
 const MIN_DEAD_TO_COMPACT = 16;
 
+/** Entries a new postings list has room for; most terms occur in a few documents only. */
+const INITIAL_ENTRIES = 2;
+
 interface Posting {
-  slots: number[];
-  payload: number[];
+  /** `length` entries, each a slot followed by its payload; room for more after them. */
+  entries: Int32Array;
+  /** Entries in use (pairs, not array elements). */
+  length: number;
   /** Live documents containing the term (BM25's document frequency). */
   docs: number;
   /** Entries whose slot is dead. */
@@ -97,12 +103,10 @@ export class TextIndex {
       for (const [term, tf] of countTerms(tokens)) {
         let posting = this.#postings.get(term);
         if (posting === undefined) {
-          posting = { slots: [], payload: [], docs: 0, dead: 0 };
+          posting = { entries: new Int32Array(INITIAL_ENTRIES * 2), length: 0, docs: 0, dead: 0 };
           this.#postings.set(term, posting);
         }
-        if (posting.slots[posting.slots.length - 1] !== slot) posting.docs++;
-        posting.slots.push(slot);
-        posting.payload.push((tf << FIELD_BITS) | f);
+        append(posting, slot, (tf << FIELD_BITS) | f);
       }
     }
   }
@@ -132,7 +136,7 @@ export class TextIndex {
       const posting = this.#postings.get(term);
       if (posting === undefined) continue;
       if (posting.docs <= 0) this.#postings.delete(term);
-      else if (posting.dead >= MIN_DEAD_TO_COMPACT && posting.dead * 2 >= posting.slots.length) this.#compact(posting);
+      else if (posting.dead >= MIN_DEAD_TO_COMPACT && posting.dead * 2 >= posting.length) this.#compact(posting);
     }
   }
 
@@ -186,24 +190,24 @@ export class TextIndex {
     const df = posting?.docs ?? 0;
     const idf = Math.log(1 + (this.#live - df + 0.5) / (df + 0.5));
     if (posting !== undefined) {
-      const { slots, payload } = posting;
+      const { entries } = posting;
       const fieldCount = this.#weights.length;
       const alive = this.#alive;
-      const n = slots.length;
+      const n = posting.length * 2;
       let i = 0;
       while (i < n) {
-        const slot = slots[i]!;
+        const slot = entries[i]!;
         if (alive[slot] !== 1 || (allowed !== null && allowed[slot] !== 1)) {
-          while (i < n && slots[i] === slot) i++;
+          while (i < n && entries[i] === slot) i += 2;
           continue;
         }
         // BM25F: length-normalise and weight each field's frequency, then saturate the sum once per document.
         let tf = 0;
         do {
-          const p = payload[i]!;
+          const p = entries[i + 1]!;
           tf += (p >>> FIELD_BITS) * factors[slot * fieldCount + (p & FIELD_MASK)]!;
-          i++;
-        } while (i < n && slots[i] === slot);
+          i += 2;
+        } while (i < n && entries[i] === slot);
         if (acc[slot] === 0) touched.push(slot);
         acc[slot]! += (idf * tf * (K1 + 1)) / (tf + K1);
       }
@@ -236,17 +240,19 @@ export class TextIndex {
   }
 
   #compact(posting: Posting): void {
-    const slots: number[] = [];
-    const payload: number[] = [];
-    for (let i = 0; i < posting.slots.length; i++) {
-      const slot = posting.slots[i]!;
-      if (this.#alive[slot] === 1) {
-        slots.push(slot);
-        payload.push(posting.payload[i]!);
+    const { entries } = posting;
+    const n = posting.length * 2;
+    let kept = 0;
+    for (let i = 0; i < n; i += 2) {
+      if (this.#alive[entries[i]!] === 1) {
+        entries[kept] = entries[i]!;
+        entries[kept + 1] = entries[i + 1]!;
+        kept += 2;
       }
     }
-    posting.slots = slots;
-    posting.payload = payload;
+    posting.length = kept / 2;
+    // Give back the room: at least half of the list was dead.
+    posting.entries = entries.slice(0, Math.max(kept, INITIAL_ENTRIES * 2));
     posting.dead = 0;
   }
 
@@ -258,6 +264,21 @@ export class TextIndex {
     grown.set(this.#alive);
     this.#alive = grown;
   }
+}
+
+/** Appends an entry, growing the list by half when it is full (doubling wastes a quarter on average). */
+function append(posting: Posting, slot: number, payload: number): void {
+  const at = posting.length * 2;
+  // A document's entries are adjacent (slots are added in order), so its first entry is the only new one.
+  if (posting.length === 0 || posting.entries[at - 2] !== slot) posting.docs++;
+  if (at === posting.entries.length) {
+    const grown = new Int32Array(at + Math.max(4, ((posting.length >> 1) + 1) * 2));
+    grown.set(posting.entries);
+    posting.entries = grown;
+  }
+  posting.entries[at] = slot;
+  posting.entries[at + 1] = payload;
+  posting.length++;
 }
 
 function countTerms(tokens: string[]): Map<string, number> {
