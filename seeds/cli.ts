@@ -74,7 +74,7 @@ try {
     const demo = await seedDemoZone(services, { dataDir: config.dataDir, force: args.force, progress });
     result = demo.result;
     bars.stop();
-    if (demo.credentialsFile) process.stdout.write(`demo credentials (a staff token, two company API keys): ${demo.credentialsFile}\n`);
+    if (demo.credentialsFile) process.stdout.write(`demo credentials (a staff token, two company API keys, participant join tokens of the demo sessions): ${demo.credentialsFile}\n`);
   } else {
     // Anchored at the start of today (UTC): posting validity lies ahead, and a rerun the same day is identical.
     const anchor = new Date(Math.floor(Date.now() / 86_400_000) * 86_400_000);

@@ -1,6 +1,7 @@
 /**
  * The demo zone as `npm start` and `npm run seed` load it: the curated dataset anchored at today, plus its demo
- * credentials written to DATA_DIR/demo-credentials.json (mode 0600) so a newcomer can call the API at once.
+ * credentials written to DATA_DIR/demo-credentials.json (mode 0600) so a newcomer can call the API at once — the
+ * staff token, the company API keys and the join token of every participant of the two demo sessions.
  */
 import { chmodSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -24,7 +25,15 @@ export async function seedDemoZone(
   const demo = buildDemo({ now });
   const result = await loadSeed(
     services,
-    { run: 'demo', dataset: 'demo-zone', anchor: now, companies: demo.companies, postings: demo.postings, credentials: demo.credentials },
+    {
+      run: 'demo',
+      dataset: 'demo-zone',
+      anchor: now,
+      companies: demo.companies,
+      postings: demo.postings,
+      credentials: demo.credentials,
+      sessions: demo.sessions,
+    },
     { force: options.force, progress: options.progress },
   );
   if (result.status !== 'loaded') return { result };

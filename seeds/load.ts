@@ -1,7 +1,8 @@
 /**
  * Loads a seed dataset (the demo zone, or a synthetic zone for benchmarks) into the configured store through the
  * domain services, so every record passes the same validation and lands with the same audit trail as one posted
- * through the API.
+ * through the API. Matchmaking sessions are the exception: they go straight into their collections, because a
+ * session that already happened cannot be replayed through the live workflow (seeds/sessions-load.ts).
  *
  * Safety rules:
  * - Every record is validated before anything is written; the first bad one stops the run, naming the dataset,
@@ -20,7 +21,8 @@ import { AUDIT } from '../server/store/schemas/audit.js';
 import { COMPANIES } from '../server/store/schemas/companies.js';
 import { POSTINGS } from '../server/store/schemas/postings.js';
 import { SEED_RUNS } from '../server/store/schemas/seed-runs.js';
-import type { SeedCompany, SeedCredentials, SeedPosting } from './demo/types.js';
+import type { SeedCompany, SeedCredentials, SeedPosting, SeedSession } from './demo/types.js';
+import { checkSeedSessions, deleteSeedSessions, loadSeedSessions, type SeedParticipantToken } from './sessions-load.js';
 
 /** The actor recorded in the audit log for seeded records. */
 export const SEED_ACTOR: Principal = { role: 'admin', id: 'seed' };
@@ -33,15 +35,19 @@ export interface SeedInput {
   companies: readonly SeedCompany[];
   postings: readonly SeedPosting[];
   credentials?: SeedCredentials;
+  /** Matchmaking sessions (the demo's two), loaded by seeds/sessions-load.ts. */
+  sessions?: readonly SeedSession[];
 }
 
 export interface SeedProgress {
-  (phase: 'validate' | 'companies' | 'postings' | 'credentials', done: number, total: number): void;
+  (phase: 'validate' | 'companies' | 'postings' | 'sessions' | 'credentials', done: number, total: number): void;
 }
 
 export interface CreatedCredentials {
   users: { name: string; role: string; token: string }[];
   apiKeys: { companyKey: string; companyName: string; companyId: string; key: string }[];
+  /** Join tokens of the seeded sessions' participants, one per company and session. */
+  participants: SeedParticipantToken[];
 }
 
 export type SeedResult =
@@ -101,11 +107,16 @@ export async function loadSeed(services: Services, input: SeedInput, options: { 
     if (!companyKeys.has(p.companyKey)) throw new SeedDataError(`posting ${p.key}`, 'companyKey', `names no company in the dataset ("${p.companyKey}")`);
     return parseOrThrow(postingCreateSchema, p.input, `posting ${p.key}`);
   });
+  // Sessions: checked with everything else, before any write (seeds/sessions-load.ts).
+  const sessionProblem = checkSeedSessions(input.sessions ?? [], companyKeys);
+  if (sessionProblem) throw new SeedDataError(sessionProblem.record, sessionProblem.field, sessionProblem.reason);
   progress('validate', total, total);
 
   // 2. Write, remembering every id so a failure can be undone.
   const started = performance.now();
   const created = { companyIds: [] as string[], postingIds: [] as string[], userIds: [] as string[], apiKeyIds: [] as string[] };
+  // Seed sessions carry their seedKey, so the seed run record does not list them; kept here only for undo.
+  const sessionIds: string[] = [];
   try {
     const idByKey = new Map<string, string>();
     for (let i = 0; i < companies.length; i += BATCH) {
@@ -122,7 +133,16 @@ export async function loadSeed(services: Services, input: SeedInput, options: { 
       created.postingIds.push(...views.map((v) => v.id));
       progress('postings', created.postingIds.length, postings.length);
     }
-    const credentials = await createCredentials(services, input, idByKey, created);
+    // Sessions: written after the companies they name (seeds/sessions-load.ts).
+    const companiesByKey = new Map(
+      input.companies.flatMap((c) => {
+        const id = idByKey.get(c.key);
+        return id === undefined ? [] : [[c.key, { id, name: c.input.name }] as const];
+      }),
+    );
+    const participants = await loadSeedSessions(store, input.sessions ?? [], companiesByKey, sessionIds);
+    if (sessionIds.length > 0) progress('sessions', sessionIds.length, sessionIds.length);
+    const credentials = { ...(await createCredentials(services, input, idByKey, created)), participants };
     progress('credentials', 1, 1);
     await runs.insertOne({ _id: input.run, dataset: input.dataset, anchor: input.anchor, ...created });
     return {
@@ -133,7 +153,7 @@ export async function loadSeed(services: Services, input: SeedInput, options: { 
       credentials,
     };
   } catch (error) {
-    await undo(services, created);
+    await undo(services, created, sessionIds);
     throw error;
   }
 }
@@ -143,8 +163,8 @@ async function createCredentials(
   input: SeedInput,
   idByKey: Map<string, string>,
   created: { userIds: string[]; apiKeyIds: string[] },
-): Promise<CreatedCredentials> {
-  const result: CreatedCredentials = { users: [], apiKeys: [] };
+): Promise<Omit<CreatedCredentials, 'participants'>> {
+  const result: Omit<CreatedCredentials, 'participants'> = { users: [], apiKeys: [] };
   for (const user of input.credentials?.users ?? []) {
     const account = await services.users.create({ name: user.name, email: user.email, role: user.role }, SEED_ACTOR);
     created.userIds.push(account.id);
@@ -162,10 +182,15 @@ async function createCredentials(
 }
 
 /** Deletes what a failed run created (documents and their audit entries), so the store is as it was. */
-async function undo(services: Services, created: { companyIds: string[]; postingIds: string[]; userIds: string[]; apiKeyIds: string[] }): Promise<void> {
+async function undo(
+  services: Services,
+  created: { companyIds: string[]; postingIds: string[]; userIds: string[]; apiKeyIds: string[] },
+  sessionIds: string[],
+): Promise<void> {
   const { store, logger } = services.deps;
   const ids = (list: string[]) => ({ _id: trusted({ $in: list }) });
   try {
+    await deleteSeedSessions(store, sessionIds);
     await store.collection(POSTINGS).deleteMany(ids(created.postingIds));
     await store.collection(COMPANIES).deleteMany(ids(created.companyIds));
     await store.collection(AUDIT).deleteMany({ entityId: trusted({ $in: [...created.companyIds, ...created.postingIds] }) });

@@ -53,7 +53,7 @@ export function openSearch(config: Config, logger: Logger): SearchIndex {
 export function openQueue(config: Config, store: DocumentStore, logger: Logger): JobQueue {
   if (config.redisUrl) {
     logger.info('job queue: BullMQ on Redis');
-    return createBullmqQueue({ url: config.redisUrl, logger });
+    return createBullmqQueue({ url: config.redisUrl, logger, queueName: config.queueName });
   }
   logger.info('job queue: inline, in-process, persisted in the document store');
   return createInlineQueue({ store, logger });

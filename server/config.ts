@@ -63,6 +63,11 @@ const schema = z
     MEILI_HOST: url('MEILI_HOST', ['http', 'https']),
     MEILI_API_KEY: z.string().optional(),
     REDIS_URL: url('REDIS_URL', ['redis', 'rediss']),
+    QUEUE_NAME: z
+      .string()
+      .trim()
+      .regex(/^[A-Za-z0-9][A-Za-z0-9_-]{0,49}$/, 'QUEUE_NAME must be 1..50 letters, digits, "-" or "_"')
+      .default('zonematch'),
     ADMIN_TOKEN: z.string().trim().min(24, 'ADMIN_TOKEN must be at least 24 characters long').optional(),
     SEED_DEMO: flag('SEED_DEMO', true),
     LOG_LEVEL: z.enum(LOG_LEVELS, { message: `LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}` }).default('info'),
@@ -109,6 +114,8 @@ export interface Config {
   mongodbUri: string | undefined;
   meili: { host: string; apiKey: string | undefined } | undefined;
   redisUrl: string | undefined;
+  /** Namespace of the BullMQ queues in Redis, so several deployments (or test runs) can share one Redis. */
+  queueName: string;
   adminToken: string | undefined;
   seedDemo: boolean;
   logLevel: Env['LOG_LEVEL'];
@@ -147,6 +154,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     mongodbUri: env.MONGODB_URI,
     meili: env.MEILI_HOST ? { host: env.MEILI_HOST, apiKey: env.MEILI_API_KEY } : undefined,
     redisUrl: env.REDIS_URL,
+    queueName: env.QUEUE_NAME,
     adminToken: env.ADMIN_TOKEN,
     seedDemo: env.SEED_DEMO,
     logLevel: env.LOG_LEVEL,

@@ -10,6 +10,11 @@ import { matchingRoutes } from './domain/matching/routes.js';
 import { postingRoutes } from './domain/postings/routes.js';
 import type { Services } from './domain/services.js';
 import { userRoutes } from './domain/users/routes.js';
+import { jobRoutes } from './domain/jobs/routes.js';
+import { liveRoutes } from './domain/live/routes.js';
+import { outboxRoutes } from './domain/outbox/routes.js';
+import { agendaRoutes } from './domain/sessions/agenda-routes.js';
+import { sessionRoutes } from './domain/sessions/routes.js';
 import { openApiRoutes } from './http/openapi/routes.js';
 import type { AnyRoute } from './http/route.js';
 
@@ -22,6 +27,11 @@ export function apiRoutes(services: Services, version: string): AnyRoute[] {
     ...userRoutes(services),
     ...importRoutes(services),
     ...auditRoutes(services),
+    ...sessionRoutes(services),
+    ...agendaRoutes(services),
+    ...liveRoutes(services),
+    ...outboxRoutes(services),
+    ...jobRoutes(services),
   ];
   routes.push(...openApiRoutes(() => routes, version));
   return routes;

@@ -11,6 +11,7 @@ import type { AddressInfo } from 'node:net';
 import { Redis } from 'ioredis';
 import type { Logger } from 'pino';
 import { registerJobHandlers } from '../jobs/handlers/index.js';
+import { registerLiveClock } from '../jobs/handlers/live-clock.js';
 import { resolveAdminToken } from './admin-token.js';
 import { createApp } from './app.js';
 import { closePorts, openPorts, type Ports } from './compose.js';
@@ -77,7 +78,7 @@ export async function startServer(config: Config, logger: Logger): Promise<Runni
   const indexReady = prepareSearchIndex(services, logger);
   const demoCredentialsFile = config.seedDemo ? await seedEmptyStore(services, config.dataDir, logger) : undefined;
   await indexReady;
-  const credentials = [adminTokenSource(admin.token), services.users.credentialSource(), services.apiKeys.credentialSource()];
+  const credentials = [adminTokenSource(admin.token), services.users.credentialSource(), services.apiKeys.credentialSource(), services.sessions.credentialSource()];
   const limited = config.rateLimit.perCredential > 0 || config.rateLimit.perIp > 0 || config.rateLimit.authFailuresPerIp > 0;
   const limitsRedis = config.redisUrl && limited ? await rateLimitRedis(config.redisUrl, logger) : undefined;
   const app = createApp({
@@ -94,7 +95,13 @@ export async function startServer(config: Config, logger: Logger): Promise<Runni
   // Keep-alive sockets must not outlive a shutdown; headers must arrive promptly (slowloris).
   http.keepAliveTimeout = 5000;
   http.headersTimeout = 10000;
-  const live = createLiveServer(http, { logger, credentials, redisUrl: config.redisUrl });
+  const live = createLiveServer(http, { logger, credentials, redisUrl: config.redisUrl, redisNamespace: config.queueName, gateway: { live: services.live, sessions: services.sessions } });
+  // Clock ticks emit to sockets, so the nodes that hold sockets run them (role all or api); emits reach every node
+  // through the Redis adapter. Ticks lost with a queue are re-queued from the stored clocks.
+  if (config.role !== 'worker') {
+    registerLiveClock(deps, services.live);
+    await services.live.resumeClocks();
+  }
 
   await new Promise<void>((resolve, reject) => {
     http.once('error', reject);

@@ -6,6 +6,7 @@
 import type { DomainDeps } from '../../server/domain/deps.js';
 import { registerPostingsExpiry } from './postings-expiry.js';
 import { registerSearchSync } from './search-sync.js';
+import { registerSessionJobs } from './sessions.js';
 
 /** What handlers are built from: the domain's dependencies (ports, logger and the change feed). */
 export type JobDependencies = DomainDeps;
@@ -13,7 +14,7 @@ export type JobDependencies = DomainDeps;
 export type JobRegistration = (deps: JobDependencies) => void;
 
 /** Capabilities contribute their registrations to this list. */
-const registrations: JobRegistration[] = [registerPostingsExpiry, registerSearchSync];
+const registrations: JobRegistration[] = [registerPostingsExpiry, registerSearchSync, registerSessionJobs];
 
 export function registerJobHandlers(deps: JobDependencies): number {
   for (const register of registrations) register(deps);

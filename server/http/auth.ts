@@ -14,8 +14,10 @@ export interface Principal {
   role: Role;
   /** Stable id of the acting user or key, recorded in audit logs. */
   id: string;
-  /** For company keys: the company the key acts for. */
+  /** For company keys and participants: the company the key acts for. */
   companyId?: string;
+  /** For participants (join tokens): the one session the token is valid in; `id` is the participant id. */
+  sessionId?: string;
 }
 
 /** Recognises a bearer token, or returns null when the token is not one of its own. */

@@ -76,6 +76,11 @@ export class HttpProblem extends Error {
   }
 }
 
+/** The catalogue title of a kind of problem, for transports other than HTTP (the live rooms' acknowledgements). */
+export function problemTitle(kind: ProblemKind, language: 'zh' | 'en'): string {
+  return TITLES[kind][language];
+}
+
 /** 'zh' unless the client prefers English over Chinese. */
 export function preferredLanguage(req: Request): 'zh' | 'en' {
   return req.acceptsLanguages('zh', 'zh-CN', 'en') === 'en' ? 'en' : 'zh';

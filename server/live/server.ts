@@ -9,9 +9,12 @@ import { Redis } from 'ioredis';
 import type { Logger } from 'pino';
 import { Server } from 'socket.io';
 import { identify, type CredentialSource, type Principal } from '../http/auth.js';
+import { attachGateway, namespaceBroadcaster, type GatewayOptions, type LiveMetrics } from './gateway.js';
 
 export interface LiveServer {
   io: Server;
+  /** Counters of refused and unknown client events (absent without the session gateway). */
+  metrics?: LiveMetrics;
   close(): Promise<void>;
 }
 
@@ -19,6 +22,15 @@ export interface LiveOptions {
   logger: Logger;
   credentials: CredentialSource[];
   redisUrl?: string;
+  /** The session gateway; without it the namespace authenticates and nothing more (tests of the transport). */
+  gateway?: Omit<GatewayOptions, 'logger'>;
+  /**
+   * Redis key namespace of the adapter's stream and recovery sessions, so deployments (or test runs) sharing one
+   * Redis do not hear each other's rooms. Default `zonematch`.
+   */
+  redisNamespace?: string;
+  /** How long a dropped connection's missed events are kept for it (connection-state recovery). */
+  recoveryMs?: number;
 }
 
 /** Events are small; a 64 KB cap keeps a misbehaving client from exhausting memory. */
@@ -30,7 +42,7 @@ export function createLiveServer(httpServer: HttpServer, options: LiveOptions): 
     serveClient: false,
     maxHttpBufferSize: MAX_PAYLOAD_BYTES,
     cors: { origin: false },
-    ...(redis ? { adapter: createAdapter(redis), connectionStateRecovery: { maxDisconnectionDuration: 2 * 60 * 1000 } } : {}),
+    ...(redis ? { adapter: createAdapter(redis, { streamName: `${options.redisNamespace ?? 'zonematch'}:socket.io`, sessionKeyPrefix: `${options.redisNamespace ?? 'zonematch'}:sio:session:` }), connectionStateRecovery: { maxDisconnectionDuration: options.recoveryMs ?? 2 * 60 * 1000 } } : {}),
   });
 
   const live = io.of('/live');
@@ -53,8 +65,15 @@ export function createLiveServer(httpServer: HttpServer, options: LiveOptions): 
     });
   });
 
+  let metrics: LiveMetrics | undefined;
+  if (options.gateway) {
+    metrics = attachGateway(live, { ...options.gateway, logger: options.logger });
+    options.gateway.live.attach(namespaceBroadcaster(live));
+  }
+
   return {
     io,
+    ...(metrics ? { metrics } : {}),
     async close() {
       io.disconnectSockets(true);
       await new Promise<void>((resolve) => {

@@ -7,6 +7,8 @@ import { z } from 'zod';
 import { requireActsFor, requireBureau } from '../../server/domain/companies/access.js';
 import { POSTING_STATUSES } from '../../server/domain/postings/schemas.js';
 import { checkTransition } from '../../server/domain/postings/transitions.js';
+import type { BackfillOfferRecord } from '../../server/domain/live/service.js';
+import { notFound } from '../../server/domain/sessions/access.js';
 import { authenticate, requireRole, type Principal } from '../../server/http/auth.js';
 import { toProblem } from '../../server/http/errors.js';
 import { FOUNDATION_OPERATIONS } from '../../server/http/openapi/foundation.js';
@@ -15,12 +17,17 @@ import { HttpProblem } from '../../server/http/problem.js';
 import type { AnyRoute } from '../../server/http/route.js';
 import { issuesToProblems, PARSE_OPTIONS } from '../../server/http/validate.js';
 import { apiRoutes } from '../../server/routes.js';
+import { INVITATION_STATUSES, REQUEST_STATUSES, SESSION_STATUSES } from '../../server/store/schemas/sessions.js';
 import { DuplicateKeyError, StoreUnavailableError, ValidationError, VersionConflictError } from '../../server/store/port.js';
+import { PARTICIPANT_EVENTS, STAFF_EVENTS } from '../../server/live/events.js';
 import { VERSION } from '../../server/version.js';
 import { startTestApp, type TestApp } from '../support/app.js';
 import { fitsTemplate, scanMessages, sourceFiles, type MessageScan } from './message-sources.js';
 
 const HAN = /\p{Script=Han}/u;
+
+/** Backfill offer statuses (server/domain/live/service.ts keeps them as a type only). */
+const OFFER_STATUSES = ['offered', 'accepted', 'declined', 'expired'] as const satisfies readonly BackfillOfferRecord['status'][];
 
 /** Field messages of a parse, as the validation wrapper reports them (English) and as a zh reader gets them. */
 function messagesOf(schema: z.ZodType, value: unknown): { path: string; en: string; zh: string }[] {
@@ -151,6 +158,16 @@ describe('Message catalogue (zh / en)', () => {
         'A posting cannot go from open to fulfilled. Some hint nobody translated.',
         'Too many requests (at most 5 a minute for each planet); try again later.',
         'The CSV file could not be read near row 3: the moon is full.',
+        'No planet 65f0c0ffee0000000000abcd.',
+        'A draft session cannot become archived.',
+        'The request is already forgotten.',
+        'The invitation was already pending.',
+        'These two participants already have a lost meeting request.',
+        'The offer was already forgotten.',
+        'The session is paused, not live.',
+        'Check-in opens when the session is scheduled; it is lunch.',
+        'A paused session cannot go live; it needs an agenda (status scheduled).',
+        'Only the bureau may juggle the live session.',
       ]) {
         assert.equal(hasTranslation(text), false, text);
       }
@@ -180,6 +197,45 @@ describe('Message catalogue (zh / en)', () => {
         translate('3 problem(s) in 2 row(s); nothing was imported. Fix them, or send ?mode=rows to import the valid rows.', 'zh'),
         '2 行共 3 处问题，未导入任何数据。请修正后重试，或使用 ?mode=rows 只导入有效的行。',
       );
+    });
+
+    it('When a session message carries values or statuses, then zh carries them into a natural sentence', () => {
+      assert.equal(translate('Only the bureau may schedule sessions.', 'zh'), '只有管委会可以为对接会排期。');
+      assert.equal(translate('No meeting request 65f0c0ffee0000000000abcd.', 'zh'), '没有 ID 为 65f0c0ffee0000000000abcd 的洽谈申请。');
+      assert.equal(translate('A draft session cannot become scheduled.', 'zh'), '对接会的状态不能从“草稿”（draft）改为“已排期”（scheduled）。');
+      assert.equal(translate('A draft session cannot be scheduled; open it first.', 'zh'), '对接会处于“草稿”（draft）状态，不能排期，请先开放报名。');
+      assert.equal(
+        translate('Table 7 is taken in slot 3 (meeting 65f0c0ffee0000000000abcd).', 'zh'),
+        '时段 3 的 7 号桌已被占用（洽谈 65f0c0ffee0000000000abcd）。',
+      );
+      assert.equal(translate('The request is already expired.', 'zh'), '该洽谈申请的状态已经是“已过期”（expired）。');
+      assert.equal(translate('The invitation was already declined.', 'zh'), '该邀请此前已答复，状态为“已拒绝”（declined）。');
+      assert.equal(translate('slots are numbered 0..11; 12, 14 do not exist', 'zh'), '时段编号为 0 到 11，时段 12、14 不存在');
+      assert.equal(
+        translate('The session has an agenda; startsAt, tables can no longer change. Close it and create a new session instead.', 'zh'),
+        '对接会已有日程，startsAt、tables 不能再修改。请结束本场对接会，另行创建一场。',
+      );
+      assert.equal(translate('must be one of scheduled, pending, sent', 'zh'), '必须是以下之一：scheduled、pending、sent');
+    });
+
+    it('When a live session message carries values or statuses, then zh carries them into a natural sentence', () => {
+      assert.equal(translate('The session is already live.', 'zh'), '本场对接会已在进行中。');
+      assert.equal(translate('The offer lapsed when its slot ended.', 'zh'), '补位邀请已随时段结束失效。');
+      assert.equal(translate('Only the bureau may run the live session.', 'zh'), '只有管委会可以主持现场对接会。');
+      assert.equal(translate('Only the bureau may steer the session.', 'zh'), '只有管委会可以控制对接会的现场进程。');
+      assert.equal(translate('No backfill offer 65f0c0ffee0000000000abcd.', 'zh'), '没有 ID 为 65f0c0ffee0000000000abcd 的补位邀请。');
+      assert.equal(translate('No participant in session 65f0c0ffee0000000000abcd.', 'zh'), 'ID 为 65f0c0ffee0000000000abcd 的对接会中没有对应的参会企业。');
+      assert.equal(translate('The offer was already expired.', 'zh'), '该补位邀请的状态已经是“已失效”（expired）。');
+      assert.equal(translate('The offer was already declined.', 'zh'), '该补位邀请的状态已经是“已谢绝”（declined）。');
+      assert.equal(translate('The session is closed, not live.', 'zh'), '对接会不在进行中，当前状态为“已结束”（closed）。');
+      assert.equal(
+        translate('A draft session cannot go live; it needs an agenda (status scheduled).', 'zh'),
+        '对接会处于“草稿”（draft）状态，不能开始；须先排出日程（状态为“已排期”）。',
+      );
+      assert.equal(translate('Check-in opens when the session is scheduled; it is open.', 'zh'), '对接会排期后才开放签到；当前状态为“开放报名”（open）。');
+      assert.equal(translate('At most 20 events per second.', 'zh'), '事件发送过于频繁（每秒最多 20 个）。');
+      assert.equal(translate('must be at least 1 minute', 'zh'), '不能少于 1 分钟');
+      assert.equal(translate('must be at most 120 minutes', 'zh'), '不能超过 120 分钟');
     });
   });
 
@@ -259,6 +315,19 @@ describe('Message catalogue (zh / en)', () => {
       }
       assert.ok(count >= 20, `found ${count} schema messages`);
       assert.deepEqual([...missing.entries()], [], 'messages without a zh entry in server/http/messages.ts (message, where)');
+    });
+
+    it('When a /live event schema words a message itself, then the catalogue has its zh translation', () => {
+      const missing = new Map<string, string>();
+      let count = 0;
+      for (const [event, schema] of Object.entries({ ...PARTICIPANT_EVENTS, ...STAFF_EVENTS })) {
+        for (const message of schemaMessages(schema)) {
+          count += 1;
+          if (!hasTranslation(message)) missing.set(message, event);
+        }
+      }
+      assert.ok(count >= 5, `found ${count} event schema messages`);
+      assert.deepEqual([...missing.entries()], [], 'messages without a zh entry in server/http/messages.ts (message, event)');
     });
 
     it('When every request schema is given invalid input of every kind, then no message comes back untranslated in zh', function () {
@@ -476,6 +545,93 @@ describe('Message catalogue (zh / en)', () => {
         'Too many requests (at most 120 a minute for each token or API key); try again later.',
       ],
       'must be a valid ${err.kind}': ['must be a valid Number', 'must be a valid Date', 'must be a valid ObjectId'],
+      // Matchmaking sessions, their agenda and jobs (server/domain/sessions/**, server/domain/jobs/**).
+      'No ${what} ${id}.': [
+        'No session 65f0c0ffee0000000000abcd.',
+        'No participant 65f0c0ffee0000000000abcd.',
+        'No meeting 65f0c0ffee0000000000abcd.',
+        'No meeting request 65f0c0ffee0000000000abcd.',
+        'No participant of yours in session 65f0c0ffee0000000000abcd.',
+      ],
+      'No job ${params.jobId}.': ['No job schedule.65f0c0ffee0000000000abcd.65f0c0ffee0000000000dcba.'],
+      'No participant ${participantId}.': ['No participant 65f0c0ffee0000000000abcd.'],
+      'must be a whole number from 1 to ${max}': ['must be a whole number from 1 to 500', 'must be a whole number from 1 to 10'],
+      'no company ${id}': ['no company 65f0c0ffee0000000000abcd'],
+      'no company ${companyId}': ['no company 65f0c0ffee0000000000abcd'],
+      'no participant ${id}': ['no participant 65f0c0ffee0000000000abcd'],
+      'no meeting request ${input.requestId} in this session': ['no meeting request 65f0c0ffee0000000000abcd in this session'],
+      'A ${session.status} session cannot become ${patch.status}.': [
+        'A draft session cannot become scheduled.',
+        'A live session cannot become open.',
+        'A closed session cannot become draft.',
+      ],
+      "The session has an agenda; ${moved.join(', ')} can no longer change. Close it and create a new session instead.": [
+        'The session has an agenda; slotMinutes can no longer change. Close it and create a new session instead.',
+        'The session has an agenda; startsAt, slotCount, tables can no longer change. Close it and create a new session instead.',
+      ],
+      'The company is already a participant (${existing._id}).': ['The company is already a participant (65f0c0ffee0000000000abcd).'],
+      "slots are numbered 0..${session.slotCount - 1}; ${outside.join(', ')} do not exist": [
+        'slots are numbered 0..11; 12 do not exist',
+        'slots are numbered 0..11; 12, 14, 47 do not exist',
+      ],
+      'slots are numbered 0..${session.slotCount - 1}': ['slots are numbered 0..11'],
+      'tables are numbered 1..${session.tables}': ['tables are numbered 1..20'],
+      'A ${session.status} session takes no more invitations.': ['A live session takes no more invitations.', 'A closed session takes no more invitations.'],
+      'The invitation was already ${invitation.status}.': ['The invitation was already accepted.', 'The invitation was already declined.'],
+      'The session is ${session.status}.': ['The session is closed.', 'The session is draft.', 'The session is open.'],
+      'The session is ${session.status}; meetings can no longer be requested.': ['The session is closed; meetings can no longer be requested.'],
+      'The session is ${session.status}; meetings are no longer proposed.': [
+        'The session is live; meetings are no longer proposed.',
+        'The session is closed; meetings are no longer proposed.',
+      ],
+      'The session is ${session.status}; outcomes are recorded once it has an agenda.': [
+        'The session is draft; outcomes are recorded once it has an agenda.',
+        'The session is open; outcomes are recorded once it has an agenda.',
+      ],
+      "These two participants already have a ${live?.status ?? 'live'} meeting request${live ? ` (${live._id})` : ''}.": [
+        'These two participants already have a pending meeting request (65f0c0ffee0000000000abcd).',
+        'These two participants already have a accepted meeting request (65f0c0ffee0000000000abcd).',
+        'These two participants already have a live meeting request.',
+      ],
+      'The request is already ${request.status}.': ['The request is already accepted.', 'The request is already declined.', 'The request is already expired.'],
+      'The request is ${request.status}; only accepted requests become meetings.': [
+        'The request is pending; only accepted requests become meetings.',
+        'The request is declined; only accepted requests become meetings.',
+        'The request is expired; only accepted requests become meetings.',
+      ],
+      'The request already has a meeting (${before._id}); move it instead.': ['The request already has a meeting (65f0c0ffee0000000000abcd); move it instead.'],
+      "A ${session.status} session cannot be scheduled${session.status === 'draft' ? '; open it first' : ''}.": [
+        'A draft session cannot be scheduled; open it first.',
+        'A live session cannot be scheduled.',
+        'A closed session cannot be scheduled.',
+      ],
+      'A schedule run is already in progress (job ${running.id}).': ['A schedule run is already in progress (job schedule.65f0c0ffee0000000000abcd.65f0c0ffee0000000000dcba).'],
+      'The agenda of a ${session.status} session cannot be edited.': ['The agenda of a draft session cannot be edited.', 'The agenda of a closed session cannot be edited.'],
+      'Table ${table} is taken in slot ${slot} (meeting ${atTable._id}).': ['Table 7 is taken in slot 3 (meeting 65f0c0ffee0000000000abcd).'],
+      'Participant ${participant._id} already meets in slot ${slot} (meeting ${busy._id}).': ['Participant 65f0c0ffee0000000000abcd already meets in slot 0 (meeting 65f0c0ffee0000000000dcba).'],
+      'Participant ${participant._id} has withdrawn.': ['Participant 65f0c0ffee0000000000abcd has withdrawn.'],
+      'Participant ${participant._id} is not available in slot ${slot}.': ['Participant 65f0c0ffee0000000000abcd is not available in slot 5.'],
+      'Participant ${participant._id} already has its maximum of ${participant.maxMeetings} meetings.': ['Participant 65f0c0ffee0000000000abcd already has its maximum of 6 meetings.'],
+      // The live session (server/domain/live/**) and its Socket.IO events (server/live/**).
+      'No participant of yours in session ${params.id}.': ['No participant of yours in session 65f0c0ffee0000000000abcd.'],
+      'A ${session.status} session cannot go live; it needs an agenda (status scheduled).': [
+        'A draft session cannot go live; it needs an agenda (status scheduled).',
+        'A open session cannot go live; it needs an agenda (status scheduled).',
+        'A closed session cannot go live; it needs an agenda (status scheduled).',
+      ],
+      'Check-in opens when the session is scheduled; it is ${session.status}.': [
+        'Check-in opens when the session is scheduled; it is draft.',
+        'Check-in opens when the session is scheduled; it is open.',
+        'Check-in opens when the session is scheduled; it is closed.',
+      ],
+      'The offer was already ${offer.status}.': ['The offer was already accepted.', 'The offer was already declined.', 'The offer was already expired.'],
+      'The session is ${session.status}, not live.': [
+        'The session is draft, not live.',
+        'The session is open, not live.',
+        'The session is scheduled, not live.',
+        'The session is closed, not live.',
+      ],
+      'At most ${EVENTS_PER_SECOND} events per second.': ['At most 20 events per second.'],
     };
 
     let scan: MessageScan;
@@ -535,6 +691,7 @@ describe('Message catalogue (zh / en)', () => {
       const checks: Record<string, (what: string) => string> = {
         requireBureau: (what) => detailOf(() => requireBureau(company, what)),
         requireActsFor: (what) => detailOf(() => requireActsFor(company, 'b', what)),
+        notFound: (what) => notFound(what, '65f0c0ffee0000000000abcd').detail,
       };
       assert.ok(scan.phrases.length >= 5, `found ${scan.phrases.length} phrases`);
       for (const phrase of scan.phrases) {
@@ -565,6 +722,20 @@ describe('Message catalogue (zh / en)', () => {
         }
       }
       assert.ok(refused > 10, `${refused} refusals`);
+    });
+
+    it('When a session, meeting request, invitation or backfill offer status appears in a message, then each status has a zh word', () => {
+      const messages = [
+        ...SESSION_STATUSES.flatMap((from) => SESSION_STATUSES.map((to) => `A ${from} session cannot become ${to}.`)),
+        ...SESSION_STATUSES.map((status) => `The agenda of a ${status} session cannot be edited.`),
+        ...REQUEST_STATUSES.map((status) => `The request is already ${status}.`),
+        ...INVITATION_STATUSES.map((status) => `The invitation was already ${status}.`),
+        ...SESSION_STATUSES.filter((status) => status !== 'live').map((status) => `The session is ${status}, not live.`),
+        ...SESSION_STATUSES.filter((status) => status !== 'scheduled').map((status) => `A ${status} session cannot go live; it needs an agenda (status scheduled).`),
+        ...SESSION_STATUSES.map((status) => `Check-in opens when the session is scheduled; it is ${status}.`),
+        ...OFFER_STATUSES.map((status) => `The offer was already ${status}.`),
+      ];
+      for (const message of messages) assert.ok(hasTranslation(message), `"${message}" has no zh entry`);
     });
   });
 });

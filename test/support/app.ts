@@ -34,6 +34,14 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
   const limitsOff = { RATE_LIMIT_PER_MINUTE: '0', RATE_LIMIT_IP_PER_MINUTE: '0', RATE_LIMIT_AUTH_FAILURES_PER_MINUTE: '0' };
   const config = loadConfig({ PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, ADMIN_TOKEN, SEED_DEMO: '0', NODE_ENV: 'test', ...limitsOff, ...env });
   const server = await startServer(config, pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' }));
+  return testAppOf(server, async () => {
+    await server.stop();
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+}
+
+/** A TestApp over a server a suite started itself (restart tests start and stop servers on one DATA_DIR). */
+export function testAppOf(server: RunningServer, stop: () => Promise<void> = () => server.stop()): TestApp {
   const agent = request(server.url);
   const as = (token: string = ADMIN_TOKEN) => {
     const auth = { Authorization: `Bearer ${token}` };
@@ -45,14 +53,5 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
       delete: (path: string) => agent.delete(path).set(auth),
     };
   };
-  return {
-    server,
-    url: server.url,
-    as,
-    anonymous: agent,
-    stop: async () => {
-      await server.stop();
-      rmSync(dataDir, { recursive: true, force: true });
-    },
-  };
+  return { server, url: server.url, as, anonymous: agent, stop };
 }

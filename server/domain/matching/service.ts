@@ -6,7 +6,9 @@
 import type { Lang, Matcher, MatchItem, PartnerDirection, SearchItem } from '../../../matcher/ranking/matcher.js';
 import type { Principal } from '../../http/auth.js';
 import type { PostingKind } from '../../../matcher/ranking/documents.js';
+import type { Stored } from '../../store/port.js';
 import { requireActsFor } from '../companies/access.js';
+import type { CompanyRecord } from '../companies/model.js';
 import type { CompanyService } from '../companies/service.js';
 import type { PostingService } from '../postings/service.js';
 import { matchableCompany, matchablePosting } from './records.js';
@@ -50,6 +52,13 @@ export class MatchService {
   async partners(actor: Principal, companyId: string, query: PartnerQuery, lang: Lang): Promise<{ items: MatchItem[] }> {
     const company = await this.companies.record(companyId);
     requireActsFor(actor, companyId, "see another company's partner list");
+    return this.partnersOf(company, query, lang);
+  }
+
+  /** Partners of a company for the product's own use (session suggestions); callers check access themselves. */
+  async partnersOf(company: Stored<CompanyRecord> | string, query: PartnerQuery, lang: Lang): Promise<{ items: MatchItem[] }> {
+    if (typeof company === 'string') company = await this.companies.record(company);
+    const companyId = company._id;
     const postings = await this.postings.openOf(companyId, PARTNER_POSTINGS);
     const items = await this.matcher.partners(matchableCompany(company), postings.map(matchablePosting), query.direction, {
       limit: query.limit,

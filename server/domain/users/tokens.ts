@@ -1,7 +1,8 @@
 /**
  * Bearer secrets for staff tokens and company API keys.
  *
- * A secret is a kind prefix (`zms_` staff token, `zmk_` company key) followed by 32 random bytes in base64url
+ * A secret is a kind prefix (`zms_` staff token, `zmk_` company key, `zmp_` session participant's join token,
+ * `zmi_` invitation RSVP token) followed by 32 random bytes in base64url
  * (43 characters). The prefix lets a person tell a key from a token at a glance, lets secret scanners spot leaked
  * ones, and lets each credential source reject foreign tokens with a string check before touching the store.
  *
@@ -11,16 +12,15 @@
  */
 import { createHash, randomBytes } from 'node:crypto';
 
-export type SecretKind = 'staff' | 'company';
+export type SecretKind = 'staff' | 'company' | 'participant' | 'invitation';
 
-const PREFIX: Record<SecretKind, string> = { staff: 'zms_', company: 'zmk_' };
+const PREFIX: Record<SecretKind, string> = { staff: 'zms_', company: 'zmk_', participant: 'zmp_', invitation: 'zmi_' };
 const SECRET_BYTES = 32;
 /** base64url of 32 bytes, without padding. */
 const BODY_LENGTH = 43;
-const FORMAT: Record<SecretKind, RegExp> = {
-  staff: new RegExp(`^${PREFIX.staff}[A-Za-z0-9_-]{${BODY_LENGTH}}$`),
-  company: new RegExp(`^${PREFIX.company}[A-Za-z0-9_-]{${BODY_LENGTH}}$`),
-};
+const FORMAT = Object.fromEntries(
+  Object.entries(PREFIX).map(([kind, prefix]) => [kind, new RegExp(`^${prefix}[A-Za-z0-9_-]{${BODY_LENGTH}}$`)]),
+) as Record<SecretKind, RegExp>;
 /** Characters of the secret kept in clear as a label (kind prefix + 8 characters = 48 of the 256 bits). */
 const SHOWN_LENGTH = 12;
 

@@ -8,6 +8,7 @@ import { auditSchemas } from './audit.js';
 import { companiesSchemas } from './companies.js';
 import { postingsSchemas } from './postings.js';
 import { seedRunSchemas } from './seed-runs.js';
+import { sessionSchemas } from './sessions.js';
 import { usersSchemas } from './users.js';
 
 export const domainSchemas: SchemaRegistry = {
@@ -17,4 +18,5 @@ export const domainSchemas: SchemaRegistry = {
   ...usersSchemas,
   ...apiKeySchemas,
   ...seedRunSchemas,
+  ...sessionSchemas,
 };
