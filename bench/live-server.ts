@@ -18,6 +18,7 @@ import { pino } from 'pino';
 import { loadConfig } from '../server/config.js';
 import type { Principal } from '../server/http/auth.js';
 import { pairKeyOf } from '../server/domain/sessions/model.js';
+import { mulberry32 } from '../seeds/demo/random.js';
 import { startServer, type RunningServer } from '../server/runtime.js';
 import type { ServerToParent, ParentToServer, SetupInfo } from './live-protocol.js';
 
@@ -42,17 +43,6 @@ if (!process.send) throw new Error('bench/live-server.ts runs as a child of benc
 const send = (message: ServerToParent) => process.send?.(message);
 const logger = pino({ level: env.LOG_LEVEL ?? 'warn' }, pino.destination(2));
 
-/** A small deterministic generator, so two runs set up the same pairs. */
-function random(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 async function setup(running: RunningServer): Promise<SetupInfo> {
   const started = Date.now();
@@ -86,7 +76,7 @@ async function setup(running: RunningServer): Promise<SetupInfo> {
   }
 
   // Accepted requests between random distinct pairs, written directly (what request + accept would leave behind).
-  const rand = random(20_26);
+  const rand = mulberry32(20_26);
   const pairs = new Set<string>();
   const requests = [];
   const decidedAt = new Date();

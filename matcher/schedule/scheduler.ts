@@ -288,13 +288,10 @@ function reporter(options: ScheduleOptions): (fraction: number) => void {
 export function scheduleMeetings(input: ScheduleInput, options: ScheduleOptions = {}): ScheduleResult {
   const report = reporter(options);
   const run = solve(input, options);
-  for (let step = run.next(); ; step = run.next()) {
-    if (step.done) {
-      report(1);
-      return step.value;
-    }
-    report(step.value);
-  }
+  let step = run.next();
+  for (; !step.done; step = run.next()) report(step.value);
+  report(1);
+  return step.value;
 }
 
 /**
@@ -304,12 +301,11 @@ export function scheduleMeetings(input: ScheduleInput, options: ScheduleOptions 
 export async function scheduleMeetingsAsync(input: ScheduleInput, options: ScheduleOptions = {}): Promise<ScheduleResult> {
   const report = reporter(options);
   const run = solve(input, options);
-  for (let step = run.next(); ; step = run.next()) {
-    if (step.done) {
-      report(1);
-      return step.value;
-    }
+  let step = run.next();
+  for (; !step.done; step = run.next()) {
     report(step.value);
     await new Promise<void>((resolve) => setImmediate(resolve));
   }
+  report(1);
+  return step.value;
 }
