@@ -465,6 +465,9 @@ describe('matchmaking sessions API', () => {
       assert.equal(invitees.status, 200, JSON.stringify(invitees.body));
       assert.ok(invitees.body.items.length > 0);
       assert.ok(invitees.body.items.every((i: { reasons: unknown[] }) => i.reasons.length > 0));
+      const texts = invitees.body.items.flatMap((i: { reasons: { text: string }[] }) => i.reasons.map((r) => r.text));
+      assert.ok(texts.some((t: string) => t.includes('1 条开放')), JSON.stringify(texts));
+      assert.ok(!texts.some((t: string) => /(^|\D)0 条/.test(t)), 'no "0 open postings" parts');
       const [p0, p1] = [await register(sessionId, 0), await register(sessionId, 1)];
       const proposals = await app.as().post(`/api/v1/sessions/${sessionId}/meeting-requests/suggest`).send({});
       assert.equal(proposals.status, 201, JSON.stringify(proposals.body));

@@ -168,8 +168,11 @@ function scopeFilter(session: Stored<SessionRecord>): Filter {
 }
 
 function postingsReason(posted: { needs: number; capabilities: number }, scoped: boolean, lang: Lang): Reason {
+  // Only the kinds the company actually has open: "1 open need" rather than "1 open need and 0 capabilities".
   if (lang === 'en') {
-    return { code: 'open-postings', text: `${posted.needs} open needs and ${posted.capabilities} open capabilities${scoped ? ' in the session’s industries' : ''}` };
+    const parts = [posted.needs ? `${posted.needs} open need${posted.needs > 1 ? 's' : ''}` : '', posted.capabilities ? `${posted.capabilities} open capabilit${posted.capabilities > 1 ? 'ies' : 'y'}` : ''].filter(Boolean);
+    return { code: 'open-postings', text: `${parts.join(' and ')}${scoped ? ' in the session’s industries' : ''}` };
   }
-  return { code: 'open-postings', text: `${scoped ? '本场产业范围内' : ''}有 ${posted.needs} 条开放需求、${posted.capabilities} 条开放能力` };
+  const parts = [posted.needs ? `${posted.needs} 条开放需求` : '', posted.capabilities ? `${posted.capabilities} 条开放能力` : ''].filter(Boolean);
+  return { code: 'open-postings', text: `${scoped ? '本场产业范围内' : ''}有 ${parts.join('、')}` };
 }
