@@ -95,6 +95,13 @@ export function checkSeedSessions(sessions: readonly SeedSession[], companyKeys:
     const tablesTaken = new Set<string>();
     const companiesBusy = new Set<string>();
     const pairs = new Set<string>();
+    for (const [i, request] of (session.requests ?? []).entries()) {
+      const at = (field: string) => `requests.${i}.${field}`;
+      if (request.from === request.to) return problem(at('to'), 'a company cannot meet itself');
+      for (const field of ['from', 'to'] as const) if (!registered.has(request[field])) return problem(at(field), `${request[field]} is not a participant of the session`);
+      if (pairs.has(pairKeyOf(request.from, request.to))) return problem(at('to'), `${request.from} and ${request.to} already have a request`);
+      pairs.add(pairKeyOf(request.from, request.to));
+    }
     for (const [i, meeting] of session.meetings.entries()) {
       const at = (field: string) => `meetings.${i}.${field}`;
       const [a, b] = meeting.participants;
@@ -180,9 +187,27 @@ export async function loadSeedSessions(
         token: r.secret.secret,
       });
     }
+    const idOf = (companyKey: string) => found(participantOf.get(companyKey), `${companyKey} is not a participant`);
+    if (seed.requests?.length) {
+      // Accepted by their invitees already: the bureau can run the scheduler on the demo session at once.
+      await db.requests.insertMany(
+        seed.requests.map((r): NewDocument<MeetingRequestRecord> => ({
+          sessionId: session._id,
+          from: idOf(r.from),
+          to: idOf(r.to),
+          pairKey: pairKeyOf(idOf(r.from), idOf(r.to)),
+          priority: r.priority,
+          status: 'accepted',
+          origin: 'request',
+          requestedBy: SEED_SESSION_ACTOR,
+          decidedBy: SEED_SESSION_ACTOR,
+          decidedAt: new Date(),
+          ...(r.note !== undefined && { note: r.note }),
+        })),
+      );
+    }
     if (seed.meetings.length === 0) continue;
 
-    const idOf = (companyKey: string) => found(participantOf.get(companyKey), `${companyKey} is not a participant`);
     // Requests were accepted when registration closed; the agenda was built from them.
     const decidedAt = seed.registrationClosesAt ?? seed.startsAt;
     const requests = await db.requests.insertMany(

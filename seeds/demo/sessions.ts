@@ -5,7 +5,7 @@
  * - an open one in three weeks on new-energy vehicles and robotics, taking registrations, no agenda yet.
  */
 import { STORY } from './story.js';
-import type { Intention, SeedCompany, SeedSession, SessionMeeting } from './types.js';
+import type { Intention, SeedCompany, SeedSession, SessionMeeting, SessionRequest } from './types.js';
 import { DEMO_SOURCE } from './types.js';
 
 const HOUR_MS = 3_600_000;
@@ -126,11 +126,28 @@ const UPCOMING_HANDWRITTEN = [S.robot, S.integrator, S.domainController, S.lab, 
 
 function upcomingSession(now: Date, companies: readonly SeedCompany[]): SeedSession {
   const keys = [...UPCOMING_HANDWRITTEN];
+  const bySegment = new Map<string, string[]>();
   for (const [segment, count] of UPCOMING_REGISTRANTS) {
     const found = companies.filter((c) => c.segment === segment && !keys.includes(c.key)).slice(0, count);
     if (found.length < count) throw new Error(`upcoming session: segment ${segment} has fewer than ${count} companies`);
     keys.push(...found.map((c) => c.key));
+    bySegment.set(segment, found.map((c) => c.key));
   }
+  const of = (segment: string) => bySegment.get(segment) ?? [];
+  const requests: SessionRequest[] = [
+    { from: S.integrator, to: S.robot, priority: 3, note: '焊装线改造项目需要确定机器人选型' },
+    { from: S.domainController, to: S.lab, priority: 2, note: '新一代域控制器的EMC与可靠性测试排期' },
+    { from: S.robot, to: 'harness-hongguan', priority: 1 },
+  ];
+  // Each vehicle maker meets its would-be suppliers; robot makers meet the reducer and servo makers.
+  for (const maker of of('vehicle-maker')) {
+    for (const [segment, priority] of [['battery', 3], ['harness', 2], ['lidar', 2], ['stamping', 1]] as const) {
+      for (const supplier of of(segment)) requests.push({ from: supplier, to: maker, priority });
+    }
+    requests.push({ from: S.domainController, to: maker, priority: 2 });
+  }
+  for (const supplier of [...of('reducer'), ...of('servo')]) requests.push({ from: supplier, to: S.robot, priority: 2 });
+  for (const supplier of of('reducer')) requests.push({ from: S.integrator, to: supplier, priority: 1 });
   return {
     key: 'session-nev-robotics',
     source: DEMO_SOURCE,
@@ -150,6 +167,8 @@ function upcomingSession(now: Date, companies: readonly SeedCompany[]): SeedSess
     // Early registrants; a few can only stay for the morning's first half.
     participants: keys.map((companyKey, i) => (i % 5 === 3 ? { companyKey, availability: [0, 1, 2, 3, 4, 5] } : { companyKey })),
     meetings: [],
+    // Requests already accepted, so the bureau can compute the agenda right away (POST /sessions/{id}/schedule).
+    requests,
   };
 }
 

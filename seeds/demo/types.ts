@@ -77,7 +77,16 @@ export interface SessionParticipant {
   readonly availability?: readonly number[];
 }
 
-/** A matchmaking session (供需对接会). The session API comes later; this is the data it will be loaded from. */
+/** A meeting request of an upcoming session that its invitee has already accepted (the scheduler's input). */
+export interface SessionRequest {
+  /** Company keys of the participant who asked and the one asked. */
+  readonly from: string;
+  readonly to: string;
+  readonly priority: 1 | 2 | 3;
+  readonly note?: string;
+}
+
+/** A matchmaking session (供需对接会), as the session collections are loaded from it. */
 export interface SeedSession {
   readonly key: string;
   readonly source: SeedSource;
@@ -98,6 +107,8 @@ export interface SeedSession {
   readonly status: 'closed' | 'open';
   readonly participants: readonly SessionParticipant[];
   readonly meetings: readonly SessionMeeting[];
+  /** Accepted requests of an open session, waiting for the scheduler (a closed session's are behind its meetings). */
+  readonly requests?: readonly SessionRequest[];
 }
 
 /**

@@ -145,7 +145,11 @@ describe('Seed loader', function () {
     assert.equal(meetings.length, 28);
     assert.equal(requests.length, 28);
     assert.equal(await db.meetings.count({ sessionId: upcoming._id }), 0);
-    assert.equal(await db.requests.count({ sessionId: upcoming._id }), 0);
+    // The upcoming session has no agenda yet, but accepted requests ready for the scheduler.
+    const upcomingRequests = await db.requests.find({ sessionId: upcoming._id });
+    assert.equal(upcomingRequests.length, 22);
+    assert.ok(upcomingRequests.every((r) => r.status === 'accepted' && r.from !== r.to));
+    assert.equal(new Set(upcomingRequests.map((r) => r.pairKey)).size, upcomingRequests.length);
     const requestById = new Map(requests.map((r) => [r._id, r]));
     for (const meeting of meetings) {
       assert.equal(meeting.status, 'scheduled');
