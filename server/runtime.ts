@@ -70,11 +70,11 @@ export async function startServer(config: Config, logger: Logger): Promise<Runni
   const ports = await openPorts(config, logger);
   const deps = withSearchSync({ ...ports, logger });
   warmUpText();
+  const services = createServices(deps);
   if (config.role === 'all') {
-    const count = registerJobHandlers(deps);
+    const count = registerJobHandlers(deps, services);
     logger.info({ registrations: count }, 'job handlers registered in this process');
   }
-  const services = createServices(deps);
   const indexReady = prepareSearchIndex(services, logger);
   const demoCredentialsFile = config.seedDemo ? await seedEmptyStore(services, config.dataDir, logger) : undefined;
   await indexReady;

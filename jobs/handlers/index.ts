@@ -4,6 +4,7 @@
  * must be idempotent because delivery is at least once.
  */
 import type { DomainDeps } from '../../server/domain/deps.js';
+import { createServices, type Services } from '../../server/domain/services.js';
 import { registerPostingsExpiry } from './postings-expiry.js';
 import { registerSearchSync } from './search-sync.js';
 import { registerSessionJobs } from './sessions.js';
@@ -11,12 +12,13 @@ import { registerSessionJobs } from './sessions.js';
 /** What handlers are built from: the domain's dependencies (ports, logger and the change feed). */
 export type JobDependencies = DomainDeps;
 
-export type JobRegistration = (deps: JobDependencies) => void;
+/** Handlers get the ports and the process's domain services (built once, shared with the HTTP side). */
+export type JobRegistration = (deps: JobDependencies, services: Services) => void;
 
 /** Capabilities contribute their registrations to this list. */
 const registrations: JobRegistration[] = [registerPostingsExpiry, registerSearchSync, registerSessionJobs];
 
-export function registerJobHandlers(deps: JobDependencies): number {
-  for (const register of registrations) register(deps);
+export function registerJobHandlers(deps: JobDependencies, services: Services = createServices(deps)): number {
+  for (const register of registrations) register(deps, services);
   return registrations.length;
 }

@@ -3,20 +3,17 @@
  * `{ ok: true, ... }` or `{ ok: false, error: { status, title, detail } }`.
  */
 import { z } from 'zod';
-import { objectId, text } from '../domain/text.js';
+import { announcementText, backfillAccept, extendMinutes, lateMinutes, participantRef } from '../domain/live/schemas.js';
+import { outcomeSchema } from '../domain/sessions/schemas.js';
+import { objectId } from '../domain/text.js';
 
-const optionalParticipant = z.strictObject({ participantId: objectId.optional() });
+const optionalParticipant = z.strictObject({ participantId: participantRef });
 
 export const PARTICIPANT_EVENTS = {
   checkin: optionalParticipant,
-  'meeting:late': z.strictObject({ participantId: objectId.optional(), minutes: z.int('must be a whole number of minutes').min(1, 'must be at least 1 minute').max(120, 'must be at most 120 minutes') }),
-  'meeting:outcome': z.strictObject({
-    meetingId: objectId,
-    attended: z.boolean('must be true or false'),
-    intention: z.enum(['none', 'interested', 'agreed'], 'must be none, interested or agreed'),
-    notes: text(2000).optional(),
-  }),
-  'backfill:answer': z.strictObject({ offerId: objectId, accept: z.boolean('must be true or false') }),
+  'meeting:late': z.strictObject({ participantId: participantRef, minutes: lateMinutes }),
+  'meeting:outcome': outcomeSchema.extend({ meetingId: objectId }),
+  'backfill:answer': z.strictObject({ offerId: objectId, accept: backfillAccept }),
   'session:state': z.strictObject({}),
 } as const;
 
@@ -25,8 +22,8 @@ export const STAFF_EVENTS = {
   'live:pause': z.strictObject({}),
   'live:resume': z.strictObject({}),
   'live:advance': z.strictObject({}),
-  'live:extend': z.strictObject({ minutes: z.int('must be a whole number of minutes').min(1, 'must be at least 1 minute').max(60, 'must be at most 60 minutes') }),
-  announce: z.strictObject({ text: text(500) }),
+  'live:extend': z.strictObject({ minutes: extendMinutes }),
+  announce: z.strictObject({ text: announcementText }),
 } as const;
 
 export type ParticipantEvent = keyof typeof PARTICIPANT_EVENTS;

@@ -19,6 +19,7 @@ import { translate, type Language } from '../http/messages.js';
 import { PARSE_OPTIONS } from '../http/validate.js';
 import { isBureau } from '../domain/companies/access.js';
 import type { LiveBroadcaster, LiveService } from '../domain/live/service.js';
+import type { OutcomeInput } from '../domain/sessions/schemas.js';
 import type { SessionService } from '../domain/sessions/service.js';
 import { isParticipantEvent, isStaffEvent, PARTICIPANT_EVENTS, STAFF_EVENTS } from './events.js';
 import { EventThrottle } from './throttle.js';
@@ -228,8 +229,8 @@ function participantAction(live: LiveService, actor: Principal, sessionId: strin
     case 'meeting:late':
       return live.late(actor, sessionId, input.participantId as string | undefined, input.minutes as number);
     case 'meeting:outcome': {
-      const { meetingId, attended, intention, notes } = input as { meetingId: string; attended: boolean; intention: 'none' | 'interested' | 'agreed'; notes?: string };
-      return live.outcome(actor, meetingId, { attended, intention, ...(notes !== undefined ? { notes } : {}) });
+      const { meetingId, ...outcome } = input as OutcomeInput & { meetingId: string };
+      return live.outcome(actor, meetingId, outcome);
     }
     case 'backfill:answer':
       return live.answerBackfill(actor, sessionId, input.offerId as string, input.accept as boolean);

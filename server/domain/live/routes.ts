@@ -9,7 +9,8 @@ import { route, type AnyRoute } from '../../http/route.js';
 import { BUREAU_ROLES, isBureau } from '../companies/access.js';
 import type { Services } from '../services.js';
 import { SESSION_ROUTE_ROLES } from '../sessions/access.js';
-import { objectId, text } from '../text.js';
+import { objectId } from '../text.js';
+import { announcementText, backfillAccept, extendMinutes, lateMinutes, participantRef } from './schemas.js';
 
 const TAGS = ['live'];
 const idParams = z.strictObject({ id: objectId });
@@ -31,7 +32,7 @@ const clockSchema = z
     remainingMs: z.int().optional(),
   })
   .meta({ id: 'LiveClock' });
-const participantBody = z.strictObject({ participantId: objectId.optional().describe('Required for the bureau; participants and companies act for themselves.') });
+const participantBody = z.strictObject({ participantId: participantRef });
 
 export function liveRoutes(services: Services): AnyRoute[] {
   const { live, requests } = services;
@@ -77,7 +78,7 @@ export function liveRoutes(services: Services): AnyRoute[] {
     staff('pause', 'pauseLive', 'Pause the clock', (actor, id) => live.pause(actor, id)),
     staff('resume', 'resumeLive', 'Resume the clock', (actor, id) => live.resume(actor, id)),
     staff('advance', 'advanceLive', 'End the current phase now', (actor, id) => live.advance(actor, id)),
-    staff('extend', 'extendLive', 'Extend the current phase', (actor, id, body) => live.extend(actor, id, body.minutes ?? 0), z.strictObject({ minutes: z.int('must be a whole number of minutes').min(1, 'must be at least 1 minute').max(60, 'must be at most 60 minutes') })),
+    staff('extend', 'extendLive', 'Extend the current phase', (actor, id, body) => live.extend(actor, id, body.minutes ?? 0), z.strictObject({ minutes: extendMinutes })),
     route({
       method: 'post',
       path: '/sessions/:id/live/announce',
@@ -86,7 +87,7 @@ export function liveRoutes(services: Services): AnyRoute[] {
       tags: TAGS,
       access: [...BUREAU_ROLES],
       params: idParams,
-      body: z.strictObject({ text: text(500) }),
+      body: z.strictObject({ text: announcementText }),
       responses: { 200: { description: 'Sent.', body: z.strictObject({ at: z.iso.datetime() }) }, ...common },
       handler: async ({ params, body }, _req, res) => {
         res.json(await live.announce(principalOf(res), params.id, body.text));
@@ -114,7 +115,7 @@ export function liveRoutes(services: Services): AnyRoute[] {
       tags: TAGS,
       access: [...SESSION_ROUTE_ROLES],
       params: idParams,
-      body: participantBody.extend({ minutes: z.int('must be a whole number of minutes').min(1, 'must be at least 1 minute').max(120, 'must be at most 120 minutes') }),
+      body: participantBody.extend({ minutes: lateMinutes }),
       responses: { 200: { description: 'Recorded.', body: z.strictObject({ lateUntil: z.iso.datetime() }) }, ...common },
       handler: async ({ params, body }, _req, res) => {
         res.json(await live.late(principalOf(res), params.id, body.participantId, body.minutes));
@@ -128,7 +129,7 @@ export function liveRoutes(services: Services): AnyRoute[] {
       tags: TAGS,
       access: [...SESSION_ROUTE_ROLES],
       params: z.strictObject({ id: objectId, offerId: objectId }),
-      body: z.strictObject({ accept: z.boolean('must be true or false') }),
+      body: z.strictObject({ accept: backfillAccept }),
       responses: { 200: { description: 'The answer; on accept, the new meeting and its table.', body: z.strictObject({ offerId: z.string(), status: z.enum(['accepted', 'declined']), meetingId: z.string().optional(), table: z.int().optional() }) }, ...common },
       handler: async ({ params, body }, _req, res) => {
         res.json(await live.answerBackfill(principalOf(res), params.id, params.offerId, body.accept));

@@ -227,9 +227,8 @@ export class LiveService {
     return { lateUntil: lateUntil.toISOString() };
   }
 
-  async outcome(actor: Principal, meetingId: string, input: OutcomeInput, now = new Date()) {
-    const meeting = await this.outcomes.record(actor, meetingId, input, now);
-    return meeting;
+  outcome(actor: Principal, meetingId: string, input: OutcomeInput, now = new Date()) {
+    return this.outcomes.record(actor, meetingId, input, now);
   }
 
   /** The stranded participant accepts or declines a backfill offer while its slot lasts. */
@@ -415,6 +414,7 @@ export class LiveService {
       this.db.meetings.find({ sessionId: session._id, status: 'scheduled', slot: clock.slot }),
     ]);
     const byId = new Map(participants.map((p) => [p._id, p]));
+    const names = await this.sessions.companies.namesOf([...new Set(participants.map((p) => p.companyId))]);
     const present = (id: string) => byId.get(id)?.checkedInAt !== undefined;
     const late = (id: string) => (byId.get(id)?.lateUntil?.getTime() ?? 0) > now.getTime();
     const stranded: { participant: Stored<ParticipantRecord>; meeting: Stored<MeetingRecord>; absent: string }[] = [];
@@ -422,7 +422,8 @@ export class LiveService {
       const [a, b] = meeting.participants as [string, string];
       for (const [absent, waiting] of [[a, b], [b, a]] as const) {
         if (present(absent) || late(absent) || !present(waiting)) continue;
-        const partner = (await this.partnerViews([absent])).get(absent) ?? emptyPartner();
+        const absentee = byId.get(absent);
+        const partner = absentee ? { participantId: absent, companyId: absentee.companyId, companyName: names.get(absentee.companyId) ?? '' } : emptyPartner();
         const payload = { meetingId: meeting._id, slot: meeting.slot, table: meeting.table, absent: partner };
         this.broadcaster.toParticipant(waiting, 'meeting:noshow', payload);
         this.broadcaster.toStaff(session._id, 'meeting:noshow', payload);
