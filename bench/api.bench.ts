@@ -35,6 +35,8 @@ interface Figures {
   p99: number;
   errors: number;
   non2xx: number;
+  /** Server CPU milliseconds per request: what the run cost the server, whatever else the machine was doing. */
+  cpuMs?: number;
 }
 
 async function load(dataDir: string): Promise<{ companyIds: string[] }> {
@@ -77,15 +79,24 @@ function startProcess(command: string, args: string[], env: Record<string, strin
   });
 }
 
+/** CPU seconds (user + system) the process has used so far, from /proc (clock ticks of 10 ms). */
+function cpuSeconds(pid: number): number {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').replace(/^.*\) /, '').split(' ');
+  return (Number(fields[11]) + Number(fields[12])) / 100;
+}
+
 function rssMiB(pid: number): { rss: number; peak: number } {
   const status = readFileSync(`/proc/${pid}/status`, 'utf8');
   const kib = (key: string) => Number(new RegExp(`${key}:\\s+(\\d+)`).exec(status)?.[1] ?? 0);
   return { rss: kib('VmRSS') / 1024, peak: kib('VmHWM') / 1024 };
 }
 
-async function run(name: string, options: autocannon.Options): Promise<Figures> {
+async function run(name: string, options: autocannon.Options, serverPid?: number): Promise<Figures> {
+  const cpuBefore = serverPid === undefined ? 0 : cpuSeconds(serverPid);
   const result = await autocannon({ connections: 32, duration: seconds, ...options });
+  const cpuMs = serverPid === undefined ? undefined : ((cpuSeconds(serverPid) - cpuBefore) * 1000) / result.requests.total;
   return {
+    cpuMs,
     name,
     requests: result.requests.total,
     rps: result.requests.average,
@@ -106,7 +117,7 @@ async function main(): Promise<void> {
     {},
     /ready/,
   );
-  const helloFigures = await run('bare express hello', { url: 'http://127.0.0.1:3981/' });
+  const helloFigures = await run('bare express hello', { url: 'http://127.0.0.1:3981/' }, hello.pid);
   hello.kill('SIGTERM');
 
   const server = await startProcess(
@@ -138,21 +149,21 @@ async function main(): Promise<void> {
         },
       },
     ],
-  });
+  }, server.pid);
   const list = await run('GET /api/v1/postings?kind=need&industry=C39&limit=20', {
     url: 'http://127.0.0.1:3982/api/v1/postings?kind=need&industry=C39&limit=20',
     headers,
-  });
+  }, server.pid);
   const memory = rssMiB(server.pid ?? 0);
   server.kill('SIGTERM');
   await new Promise((resolve) => server.once('exit', resolve));
   rmSync(dataDir, { recursive: true, force: true });
 
   console.log(`\n${companyCount} companies, ${seconds} s per run, 32 connections, ${(await import('node:os')).cpus().length} cores`);
-  console.log('| run | requests/s | p50 ms | p99 ms | errors | non-2xx |');
-  console.log('| --- | ---: | ---: | ---: | ---: | ---: |');
+  console.log('| run | requests/s | p50 ms | p99 ms | server CPU ms/request | errors | non-2xx |');
+  console.log('| --- | ---: | ---: | ---: | ---: | ---: | ---: |');
   for (const f of [helloFigures, create, list]) {
-    console.log(`| ${f.name} | ${f.rps.toFixed(0)} | ${f.p50} | ${f.p99} | ${f.errors} | ${f.non2xx} |`);
+    console.log(`| ${f.name} | ${f.rps.toFixed(0)} | ${f.p50} | ${f.p99} | ${f.cpuMs?.toFixed(2) ?? '-'} | ${f.errors} | ${f.non2xx} |`);
   }
   console.log(`server RSS after the runs: ${memory.rss.toFixed(0)} MiB (peak ${memory.peak.toFixed(0)} MiB)`);
 }

@@ -90,6 +90,11 @@ export interface UpdateOptions {
   expectedVersion?: number;
 }
 
+/**
+ * One collection. Documents it returns are values to read, never to change: copy before modifying. (The embedded
+ * adapter returns its frozen cache, where a change throws a TypeError; mongoose returns fresh objects. Aggregation
+ * results are the caller's own on both.)
+ */
 export interface Collection<T extends object> {
   readonly name: string;
   /** Validates against the schema, applies defaults, inserts. Throws ValidationError / DuplicateKeyError. */

@@ -123,13 +123,28 @@ export function describeDocumentStoreContract(label: string, factory: () => Prom
         assert.equal(viaFind.createdAt.getTime(), createdAt.getTime());
       });
 
-      it('When a returned document is mutated, then the stored document is unaffected', async function () {
+      it('When a caller tries to change a returned document, then the stored document is unaffected', async function () {
+        // Results are read-only values: the embedded adapter hands out its frozen cache (a change throws), the
+        // mongoose adapter fresh objects (a change stays local). Either way nothing reaches the store.
+        const attempt = (change: () => void) => {
+          try {
+            change();
+          } catch (error) {
+            assert.ok(error instanceof TypeError, String(error));
+          }
+        };
         const stored = await companies.insertOne({ ...company(1), tags: ['a'] });
-        stored.tags?.push('b');
+        attempt(() => stored.tags?.push('b'));
         const read = await companies.findById(stored._id);
         assert.ok(read);
-        read.tags?.push('c');
-        read.name = 'changed';
+        attempt(() => read.tags?.push('c'));
+        attempt(() => {
+          read.name = 'changed';
+        });
+        const [listed] = await companies.find({ _id: stored._id });
+        attempt(() => {
+          if (listed) listed.name = 'changed';
+        });
         assert.deepEqual((await companies.findById(stored._id))?.tags, ['a']);
         assert.equal((await companies.findById(stored._id))?.name, 'Company 1');
       });

@@ -134,4 +134,14 @@ describe('Embedded store specifics', function () {
       [100],
     );
   });
+
+  it('When the same filter comes once with a trusted operator and once as a literal, then each keeps its meaning', async function () {
+    // Prepared filters are reused by their key: the key must tell a code-built operator from a client's literal.
+    const companies = openStore().collection<Company>('companies');
+    await companies.insertMany(Array.from({ length: 8 }, (_, i) => company(i)));
+    for (let round = 0; round < 2; round++) {
+      assert.equal(await companies.count({ name: trusted({ $gt: '' }) }), 8);
+      await assert.rejects(companies.count({ name: { $gt: '' } }), /Cast|name|\$gt/);
+    }
+  });
 });

@@ -11,6 +11,11 @@
  * a handler and a free slot, flipping each to `active` with a conditional update (so a job is claimed once),
  * and sets one timer to the earliest future `runAt`. It runs on add, on a handler finishing, on the timer, and
  * every `pollIntervalMs` as a safety net (e.g. after a store error).
+ *
+ * A pump asks the store only about the names that may have work: the name of a job just added or retried, of a
+ * handler that just freed a slot. The timer, the poll and the start look at every name and re-arm the timer.
+ * Under load that is one query per pump instead of one per registered name, and the search for the next
+ * delayed job runs when a delayed job became due, not on every pump (its timer was armed when it was added).
  */
 import type { Logger } from 'pino';
 import {
@@ -76,6 +81,8 @@ interface Registration {
 const op = trusted;
 const pending = (): object => op({ $in: ['waiting', 'delayed'] });
 const SWEEP_INTERVAL_MS = 3600_000;
+/** Marks a pump that looks at every registered name. */
+const ALL_NAMES = Symbol('all names');
 
 export class InlineJobQueue implements JobQueue {
   readonly adapter = 'inline' as const;
@@ -84,7 +91,11 @@ export class InlineJobQueue implements JobQueue {
   private readonly logger: Logger;
   private readonly handlers = new Map<string, Registration>();
   private readonly running = new Set<Promise<void>>();
-  private readonly timer = new WakeTimer(() => this.kick());
+  private readonly timer = new WakeTimer(() => this.kick(ALL_NAMES));
+  /** Names that may have due jobs since their last look (see the header). */
+  private readonly maybeDue = new Set<string>();
+  /** The next pump looks at every name and re-arms the timer. */
+  private lookEverywhere = true;
   /** Per-schedule promise chains: a schedule's writes (upsert, unschedule, next run) never interleave. */
   private readonly scheduleLocks = new Map<string, Promise<void>>();
   private starting: Promise<void> | null = null;
@@ -160,7 +171,7 @@ export class InlineJobQueue implements JobQueue {
     if (!Number.isSafeInteger(concurrency) || concurrency < 1) throw new InvalidJobError('concurrency must be an integer >= 1');
     if (this.handlers.has(name)) throw new QueueError(`a handler for ${name} is already registered`);
     this.handlers.set(name, { handler: handler as JobHandler<unknown>, concurrency, running: 0 });
-    if (this.started) this.kick();
+    if (this.started) this.kick(ALL_NAMES);
     else void this.start().catch(() => undefined); // start() logs its own failure
   }
 
@@ -226,12 +237,12 @@ export class InlineJobQueue implements JobQueue {
     }
     await this.sweep();
     if (this.closing) return;
-    this.poller = setInterval(() => this.kick(), this.settings.pollIntervalMs).unref();
+    this.poller = setInterval(() => this.kick(ALL_NAMES), this.settings.pollIntervalMs).unref();
     this.sweeper = setInterval(() => {
       void this.sweep().catch((error: unknown) => this.logger.warn({ err: error }, 'job queue: retention sweep failed'));
     }, SWEEP_INTERVAL_MS).unref();
     this.started = true;
-    this.kick();
+    this.kick(ALL_NAMES);
   }
 
   private async shutdown(): Promise<void> {
@@ -265,11 +276,14 @@ export class InlineJobQueue implements JobQueue {
   /** A job of `name` becomes due at `runAt`: run it now or set the timer, if this process handles the name. */
   private wake(name: string, runAt: number): void {
     if (!this.started || this.closing || !this.handlers.has(name)) return;
-    if (runAt <= Date.now()) this.kick();
+    if (runAt <= Date.now()) this.kick(name);
     else this.timer.arm(runAt);
   }
 
-  private kick(): void {
+  /** Asks for a pump that also looks at `name` (or at every name). */
+  private kick(name?: string | typeof ALL_NAMES): void {
+    if (name === ALL_NAMES) this.lookEverywhere = true;
+    else if (name !== undefined) this.maybeDue.add(name);
     if (!this.started || this.closing) return;
     if (this.pumping) {
       this.pumpAgain = true;
@@ -288,16 +302,24 @@ export class InlineJobQueue implements JobQueue {
         // One `now` for both steps: a job must be either due (claimed) or later (timer armed). With two clock
         // reads, a job whose runAt falls between them would be neither, and wait for the safety-net poll.
         const now = new Date();
-        await this.claimDue(now);
-        await this.armForNextDelayed(now);
+        const everywhere = this.lookEverywhere;
+        const names = everywhere ? [...this.handlers.keys()] : [...this.maybeDue];
+        this.lookEverywhere = false;
+        this.maybeDue.clear();
+        await this.claimDue(now, names);
+        if (everywhere) await this.armForNextDelayed(now);
       } catch (error) {
+        this.lookEverywhere = true;
         this.logger.warn({ err: error }, 'job queue: could not look for due jobs; will retry');
       }
     } while (this.pumpAgain && !this.closing);
   }
 
-  private async claimDue(now: Date): Promise<void> {
-    for (const [name, registration] of this.handlers) {
+  private async claimDue(now: Date, names: readonly string[]): Promise<void> {
+    for (const name of names) {
+      const registration = this.handlers.get(name);
+      if (!registration) continue;
+      // A name without a free slot is looked at again when one of its runs finishes.
       const free = registration.concurrency - registration.running;
       if (free <= 0) continue;
       // The first `free` pending jobs in runAt order, of which the due ones: the same jobs as asking for due jobs
@@ -336,7 +358,7 @@ export class InlineJobQueue implements JobQueue {
       .finally(() => {
         registration.running -= 1;
         this.running.delete(run);
-        this.kick();
+        this.kick(doc.name);
       });
     this.running.add(run);
   }

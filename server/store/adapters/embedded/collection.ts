@@ -32,23 +32,24 @@ import { assertFindOptions, assertPipelineShape } from '../shared/guard.js';
 import { isPlainObject, toPlain } from '../shared/plain.js';
 import { assertUpdateOptions, buildUpdate, upsertDocument } from '../shared/update.js';
 import { encodeDoc } from './codec.js';
+import { deepFreeze } from './freeze.js';
 import type { Change } from './indexes.js';
-import { applyUpdate, compileFilter, compileFilterCached, projectDocs, runPipeline, sortDocs } from '../shared/mingo.js';
+import { applyUpdate, compileFilter, compileFilterCached, filterKey, projectDocs, runPipeline, sortDocs, type DocumentTest } from '../shared/mingo.js';
 import type { SqliteFile } from './sqlite.js';
 import { upperBound, type CollectionState } from './state.js';
-import type { Query } from 'mingo';
 
 /** What a collection needs from its store. */
 export interface EmbeddedContext {
   readonly sqlite: SqliteFile;
   /** Throws when the store is closed; drops caches that another process's commits made stale. */
   sync(): void;
-  /** {@link sync} for a write transaction: always reads `data_version` (cheap under the lock). */
-  syncLocked(): void;
   /** Throws when the store is closed. */
   assertOpen(): void;
-  /** Runs a write's checks and statements in the next group commit; resolves once it has committed. */
-  write(work: () => void): Promise<void>;
+  /**
+   * Runs a write's checks and statements in the next group commit, after the store has loaded whatever another
+   * process committed; resolves once it has committed. `oneStatement`: the work runs at most one statement.
+   */
+  write(work: () => void, oneStatement?: boolean): Promise<void>;
   /** Documents of another collection for `$lookup` / `$unionWith` (copies; empty for an unknown name). */
   lookup(name: string): Doc[];
 }
@@ -59,8 +60,13 @@ class Retry extends Error {}
 const MAX_ATTEMPTS = 50;
 /** Up to this many index candidates are sorted into `_id` order; more are filtered from the ordered ids. */
 const SORT_CANDIDATES_UP_TO = 256;
+/** Prepared filters kept per collection (see {@link EmbeddedCollection.prepare}). */
+const PREPARED_KEPT = 256;
 
 export class EmbeddedCollection<T extends object> implements Collection<T> {
+  /** Sanitized and cast filters by {@link filterKey} of the caller's filter, most recently used last. */
+  private readonly prepared = new Map<string, Filter>();
+
   constructor(
     readonly name: string,
     private readonly model: AnyModel,
@@ -91,7 +97,8 @@ export class EmbeddedCollection<T extends object> implements Collection<T> {
       // Unloaded, the table's primary key reports a taken `_id` (see tryCommit).
       if (loaded) for (const { id } of changes) if (this.state.docs.has(id)) throw new DuplicateKeyError(this.name, ['_id']);
     });
-    return prepared.map((d) => toPlain(d) as Stored<T>);
+    // The very documents the cache now holds, frozen like every cached document.
+    return prepared.map((d) => deepFreeze(d) as Stored<T>);
   }
 
   async findOne(filter: Filter, options: Pick<FindOptions, 'projection' | 'sort'> = {}): Promise<Stored<T> | null> {
@@ -237,9 +244,26 @@ export class EmbeddedCollection<T extends object> implements Collection<T> {
     return doc;
   }
 
-  /** The shared sanitize + cast, then plain values (subdocument ids as strings, as the documents store them). */
+  /**
+   * The shared sanitize + cast, then plain values (subdocument ids as strings, as the documents store them).
+   * Casting builds a mongoose query, which costs more than most reads, and the same filters come back all the
+   * time (a list's filter, the job queue's "next job of this name"), so the result is kept by the filter's key,
+   * which tells trusted operator objects from literal ones. Nothing writes into a prepared filter: scans only
+   * read it, and an upsert copies it before seeding the new document.
+   */
   private prepare(filter: Filter): Filter {
-    return toPlain(prepareFilter(this.model, filter, this.name));
+    const key = filterKey(filter);
+    if (key === undefined) return toPlain(prepareFilter(this.model, filter, this.name));
+    const hit = this.prepared.get(key);
+    if (hit) {
+      this.prepared.delete(key);
+      this.prepared.set(key, hit);
+      return hit;
+    }
+    const prepared = toPlain(prepareFilter(this.model, filter, this.name));
+    if (this.prepared.size >= PREPARED_KEPT) this.prepared.delete(this.prepared.keys().next().value as string);
+    this.prepared.set(key, prepared);
+    return prepared;
   }
 
   /** Matching documents in `_id` order (after `after`, if given). Syncs and loads the cache first. */
@@ -248,7 +272,7 @@ export class EmbeddedCollection<T extends object> implements Collection<T> {
     return this.scanWith(prepared, compileFilterCached(prepared, this.name), after);
   }
 
-  private *scanWith(filter: Filter, query: Query, after?: string): Generator<Doc> {
+  private *scanWith(filter: Filter, query: DocumentTest, after?: string): Generator<Doc> {
     const { state } = this;
     state.ensureLoaded();
     const candidates = state.indexes.candidates(filter, (id) => state.docs.has(id));
@@ -307,7 +331,6 @@ export class EmbeddedCollection<T extends object> implements Collection<T> {
     const { table } = state;
     try {
       await this.ctx.write(() => {
-        this.ctx.syncLocked(); // under the write lock: whatever another process committed is loaded now
         if (!lazy) state.ensureLoaded();
         precondition(state.loaded);
         if (state.loaded) state.indexes.assertUnique(changes);
@@ -318,7 +341,7 @@ export class EmbeddedCollection<T extends object> implements Collection<T> {
         }
         // Mirrored now, inside the batch, so the writes after this one check against it.
         state.apply(changes);
-      });
+      }, changes.length === 1);
     } catch (err) {
       if (err instanceof Retry) return false;
       throw err;
@@ -326,9 +349,9 @@ export class EmbeddedCollection<T extends object> implements Collection<T> {
     return true;
   }
 
+  /** Results: the frozen cached documents themselves, or new ones projected from copies. */
   private output(docs: Doc[], projection?: Projection): Stored<T>[] {
-    const copies = docs.map((d) => toPlain(d));
-    return (projection ? projectDocs(copies, projection, this.name) : copies) as Stored<T>[];
+    return (projection ? projectDocs(docs.map((d) => toPlain(d)), projection, this.name) : docs) as Stored<T>[];
   }
 }
 

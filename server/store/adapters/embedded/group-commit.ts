@@ -1,6 +1,7 @@
 /**
  * Group commit: the writes that become ready in one turn of the event loop are committed in one SQLite
- * transaction, each inside its own savepoint.
+ * transaction, each inside its own savepoint (a write of one statement needs none: SQLite undoes a failed
+ * statement by itself).
  *
  * A commit costs far more than the rows it writes (taking the write lock, appending and syncing the log: ~50 µs
  * against ~5 µs for a row), and under load many requests reach their commit in the same turn. Semantics are those
@@ -8,12 +9,16 @@
  * the earlier ones changed; a write that fails (its check asks for a retry, a unique key is taken, a statement
  * fails) rolls back to its savepoint and only its caller gets the error; every caller learns the outcome only after
  * the transaction has committed, so nothing is acknowledged before it is durable. If the commit itself fails, every
- * write of the batch fails and the caller of the batcher drops its caches, which already mirror the batch.
+ * write of the batch fails and the caller of the batcher drops its caches, which already mirror the batch. So does
+ * an error after which SQLite rolled the whole transaction back itself (a full disk, an I/O error): the writes
+ * after it must not run outside the transaction.
  */
 import type { SqliteFile } from './sqlite.js';
 
 interface Pending {
   work: () => void;
+  /** The work runs at most one statement: no savepoint needed. */
+  oneStatement: boolean;
   resolve: () => void;
   reject: (error: unknown) => void;
 }
@@ -28,15 +33,17 @@ export class GroupCommit {
     private readonly sqlite: SqliteFile,
     /** Called when a batch's transaction failed as a whole (after its writes already changed the caches). */
     private readonly onBatchFailed: () => void,
+    /** Runs first in every batch's transaction, under the write lock (the store reloads what another process wrote). */
+    private readonly onBatchStart: () => void = () => undefined,
   ) {}
 
   /**
    * Runs `work` (synchronous: checks, statements, then mirroring in memory) in the next batch. Resolves once the
    * batch has committed; rejects with what `work` threw, or with the error that stopped the whole batch.
    */
-  run(work: () => void): Promise<void> {
+  run(work: () => void, oneStatement = false): Promise<void> {
     return new Promise<void>((resolve, reject) => {
-      this.queue.push({ work, resolve, reject });
+      this.queue.push({ work, oneStatement, resolve, reject });
       this.scheduled ??= setImmediate(() => this.flush());
     });
   }
@@ -51,11 +58,14 @@ export class GroupCommit {
     const outcomes: unknown[] = [];
     try {
       this.sqlite.transaction(() => {
-        for (const { work } of batch) {
+        this.onBatchStart();
+        for (const { work, oneStatement } of batch) {
           try {
-            this.sqlite.transaction(work); // a savepoint
+            if (oneStatement) work();
+            else this.sqlite.transaction(work); // a savepoint
             outcomes.push(DONE);
           } catch (error) {
+            if (!this.sqlite.inTransaction) throw error;
             outcomes.push(error);
           }
         }

@@ -58,9 +58,14 @@ class EmbeddedStore implements DocumentStore, EmbeddedContext {
     }
     this.seenVersion = this.sqlite.dataVersion();
     // A batch that failed to commit was already mirrored in the caches: reload them from the file.
-    this.commits = new GroupCommit(this.sqlite, () => {
-      for (const state of this.states.values()) state.invalidate();
-    });
+    this.commits = new GroupCommit(
+      this.sqlite,
+      () => {
+        for (const state of this.states.values()) state.invalidate();
+      },
+      // Under the write lock no other process can commit, so one look per batch serves all its writes.
+      () => this.syncLocked(),
+    );
   }
 
   collection<T extends object>(name: string): Collection<T> {
@@ -105,9 +110,9 @@ class EmbeddedStore implements DocumentStore, EmbeddedContext {
     if (this.closed) throw new StoreUnavailableError('the embedded store is closed');
   }
 
-  write(work: () => void): Promise<void> {
+  write(work: () => void, oneStatement?: boolean): Promise<void> {
     this.assertOpen();
-    return this.commits.run(work);
+    return this.commits.run(work, oneStatement);
   }
 
   lookup(name: string): Doc[] {

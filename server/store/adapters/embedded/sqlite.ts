@@ -56,6 +56,11 @@ export class SqliteFile {
     this.runInTransaction = this.db.transaction((fn: () => unknown) => fn());
   }
 
+  /** False after SQLite rolled a transaction back by itself (or outside any). */
+  get inTransaction(): boolean {
+    return this.db.inTransaction;
+  }
+
   get open(): boolean {
     return this.db.open;
   }

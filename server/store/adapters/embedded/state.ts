@@ -1,12 +1,14 @@
 /**
  * The write-through cache of one collection: parsed documents by id, ids in `_id` order, and the in-memory
  * indexes. Loaded from the table on first use and again after another process wrote to the file; changed only by
- * {@link CollectionState.apply}, after the SQLite transaction that made the same change has committed.
+ * {@link CollectionState.apply}, after the SQLite transaction that made the same change has committed. The cached
+ * documents are frozen (./freeze.ts): reads return them as they are.
  */
 import type { Schema } from 'mongoose';
 import { StoreError } from '../../port.js';
 import type { Doc } from '../shared/documents.js';
 import { decodeDoc } from './codec.js';
+import { deepFreeze } from './freeze.js';
 import { CollectionIndexes, type Change } from './indexes.js';
 import type { TableStatements } from './sqlite.js';
 
@@ -45,7 +47,7 @@ export class CollectionState {
     for (const row of this.table.all.all()) {
       let doc: Doc;
       try {
-        doc = decodeDoc(row.doc) as Doc;
+        doc = deepFreeze(decodeDoc(row.doc) as Doc);
       } catch (err) {
         throw new StoreError(`${this.name}: stored row ${row.id} is not valid JSON`, { cause: err });
       }
@@ -64,6 +66,7 @@ export class CollectionState {
     for (const { id, before, after } of changes) {
       if (before) this.indexes.remove(before);
       if (after) {
+        deepFreeze(after);
         this.indexes.add(after);
         this.docs.set(id, after);
         if (!before) this.ids.splice(upperBound(this.ids, id), 0, id);

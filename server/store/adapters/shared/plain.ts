@@ -3,8 +3,8 @@
  *
  * The port names no driver type, so a document leaves the store as JSON-like data plus `Date` (and `Buffer`):
  * BSON ObjectIds (subdocument `_id`s that mongoose generates) become their 24-hex string, Maps become objects.
- * The same function deep-copies cached documents in the embedded adapter, so a caller mutating a result can
- * never corrupt the cache.
+ * The same function deep-copies cached documents in the embedded adapter where it needs a changeable copy (an
+ * update's working document, a pipeline's input).
  */
 
 interface BsonLike {
