@@ -7,8 +7,8 @@
 import { getRole, listEdges, matchRolesInText, rolesForIndustries, type RoleId, type RoleMatch } from '../chain/graph.js';
 import type { IndexSettings } from '../index/port.js';
 import { ancestors } from '../taxonomy/industries.js';
-import { sideOfPosting, type Side } from './side.js';
-import { conceptsOf, meiliSynonyms, synonymGroupOf, tokenize } from '../text/index.js';
+import { offeredTitle, sideOfPosting, type Side } from './side.js';
+import { conceptsOf, meiliSynonyms, normalise, synonymGroupOf, tokenize, tokenizeNormalised } from '../text/index.js';
 
 /** The one index the matcher uses (companies and postings side by side, told apart by `type`). */
 export const MATCH_INDEX = 'matchables';
@@ -52,6 +52,8 @@ interface BaseDocument {
   description: string;
   /** Concept terms of the title (companies: of the name), space-separated. */
   titleTerms: string;
+  /** Concept terms of a posting's tags not in its title (companies have none). */
+  tagTerms: string;
   /** Concept terms of the whole text, space-separated, each once. */
   terms: string;
   industries: string[];
@@ -114,7 +116,7 @@ function termsOfTokens(tokens: readonly string[]): string[] {
 }
 
 export function toCompanyDocument(company: MatchableCompany): CompanyDocument {
-  const tokens = tokenize(company.description);
+  const { tokens, trade } = profileTokens(company.description);
   const nameTerms = termsOf(company.name);
   return {
     id: companyDocumentId(company.id),
@@ -124,12 +126,13 @@ export function toCompanyDocument(company: MatchableCompany): CompanyDocument {
     title: company.name,
     description: company.description,
     titleTerms: nameTerms.join(' '),
+    tagTerms: '',
     // The profile's opening says what the company does; ranking reads no further (score.ts), so nothing later is kept.
     terms: [...new Set([...nameTerms, ...termsOfTokens(tokens)])].slice(0, PROFILE_TERMS).join(' '),
     industries: [...company.industries],
     industryCodes: industryCodes(company.industries),
     status: 'open',
-    roles: rolesOfCompany(company.industries, tokens),
+    roles: rolesOfCompany(company.industries, trade),
     certifications: company.certifications.map(certificationKey),
     park: company.park ?? '',
     employees: company.employees ?? 0,
@@ -138,18 +141,22 @@ export function toCompanyDocument(company: MatchableCompany): CompanyDocument {
 }
 
 export function toPostingDocument(posting: MatchablePosting): PostingDocument {
-  // Title and tags, then the description: tokenised once, the title part reused for titleTerms.
-  const titleTokens = tokenize(`${posting.title} ${posting.tags.join(' ')}`);
-  const tokens = [...titleTokens, ...tokenize(posting.description)];
+  const side = sideOfPosting(posting);
+  // Title, tags, then the description: tokenised once, the title and tag parts reused for titleTerms and tagTerms.
+  const titleTokens = tokenize(offeredTitle(posting, side));
+  const tagTokens = tokenize(posting.tags.join(' '));
+  const tokens = [...titleTokens, ...tagTokens, ...tokenize(posting.description)];
+  const titleTerms = termsOfTokens(titleTokens);
   return {
     id: postingDocumentId(posting.id),
     type: 'posting',
     companyId: posting.companyId,
     kind: posting.kind,
-    side: sideOfPosting(posting),
+    side,
     title: posting.title,
     description: posting.description,
-    titleTerms: termsOfTokens(titleTokens).join(' '),
+    titleTerms: titleTerms.join(' '),
+    tagTerms: termsOfTokens(tagTokens).filter((t) => !titleTerms.includes(t)).join(' '),
     terms: termsOfTokens(tokens).join(' '),
     tags: [...posting.tags],
     industries: [...posting.industries],
@@ -162,6 +169,31 @@ export function toPostingDocument(posting: MatchablePosting): PostingDocument {
     validUntil: posting.validUntil?.getTime() ?? 0,
     updatedAt: posting.updatedAt.getTime(),
   };
+}
+
+/**
+ * Words right after which a profile names other companies: "与激光雷达厂商建立了供货关系", "进入区内车企供应链",
+ * "主要客户". (They are stop words, so only the text shows them.)
+ */
+const OTHER_COMPANIES = /厂商|厂家|客户|用户|供应链/y;
+
+/**
+ * A profile's tokens, and those that speak of its own trade: the same without a word naming other companies (the
+ * lidar makers an optics maker supplies do not make it a lidar maker). Each token is found in the normalised text,
+ * in order, to see what follows it; one the text does not hold as such (ISO 13485 → iso13485) is kept.
+ */
+function profileTokens(description: string): { tokens: string[]; trade: string[] } {
+  const text = normalise(description);
+  const tokens = tokenizeNormalised(text);
+  let at = 0;
+  const trade = tokens.filter((token) => {
+    const found = text.indexOf(token, at);
+    if (found < 0) return true;
+    at = found + token.length;
+    OTHER_COMPANIES.lastIndex = at;
+    return !OTHER_COMPANIES.test(text);
+  });
+  return { tokens, trade };
 }
 
 /** Concept words of a profile kept in the index: its name and opening (ranking reads the first PROFILE_WORDS, 60). */
@@ -211,8 +243,12 @@ function rolesOfCompany(codes: readonly string[], tokens: readonly string[]): Ro
   const nearby = [...evidence.keys()].filter((role) => !getRole(role)?.generic && !coded.includes(role) && sharesCode(role, 3));
   const confirmed = coded.some((role) => (evidence.get(role) ?? 0) > 0);
   // Codes the profile confirms compete with the nearby roles it names, except those the chain links to them (their
-  // suppliers and customers); codes it does not confirm stay, beside the nearby role it names most.
-  const candidates = confirmed ? [...coded, ...nearby.filter((role) => !coded.some((own) => linked(own, role)))] : nearby;
+  // suppliers and customers); codes it does not confirm stay, beside the nearby role it names most, unless that is
+  // a customer of theirs (a parts maker "与主机厂同步开发" is no vehicle maker; an inductor maker under C3983,
+  // sensors, is a component maker).
+  const candidates = confirmed
+    ? [...coded, ...nearby.filter((role) => !coded.some((own) => linked(own, role) || linked(role, own)))]
+    : nearby.filter((role) => !coded.some((own) => linked(own, role)));
   let best = 0;
   for (const role of candidates) best = Math.max(best, evidence.get(role) ?? 0);
   const tied = candidates.filter((role) => best > 0 && evidence.get(role) === best);
@@ -233,10 +269,10 @@ function mostCoded(roles: readonly RoleId[], codes: readonly string[], concepts:
 
 let links: Set<string> | undefined;
 
-/** Whether an explicit chain edge joins two roles, either way: then one is the other's supplier or customer. */
-function linked(a: RoleId, b: RoleId): boolean {
-  links ??= new Set(listEdges().flatMap((e) => [`${e.from} ${e.to}`, `${e.to} ${e.from}`]));
-  return links.has(`${a} ${b}`);
+/** Whether an explicit chain edge leads from `supplier` to `buyer`. */
+function linked(supplier: RoleId, buyer: RoleId): boolean {
+  links ??= new Set(listEdges().map((e) => `${e.from} ${e.to}`));
+  return links.has(`${supplier} ${buyer}`);
 }
 
 function industryCodes(codes: readonly string[]): string[] {

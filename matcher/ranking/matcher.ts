@@ -30,7 +30,7 @@ import { highlight, spellingsOf } from './highlight.js';
 import type { Side } from './side.js';
 import { analyseRequest, retrievalQuery, withRarity, type AnalysedRequest, type MatchSubject, type QueryTerm, type Requester } from './request.js';
 import { rarity, TermStats } from './term-stats.js';
-import { coverageOf, MIN_SCORE, scoreCandidate, type Candidate, type Reason, type ScoredCandidate } from './score.js';
+import { coverageOf, scoreCandidate, type Candidate, type Reason, type ScoredCandidate } from './score.js';
 import { termWeight } from './weights.js';
 
 export type Lang = 'zh' | 'en';
@@ -74,7 +74,7 @@ export interface SearchItem {
 
 /** What ranking reads of a document: everything but the long description. */
 const RANKING_FIELDS = [
-  'type', 'companyId', 'kind', 'side', 'status', 'name', 'title', 'titleTerms', 'terms', 'industries', 'roles', 'certifications',
+  'type', 'companyId', 'kind', 'side', 'status', 'name', 'title', 'titleTerms', 'tagTerms', 'terms', 'industries', 'roles', 'certifications',
   'certificationsRequired', 'park', 'employees', 'quantityAmount', 'quantityUnit', 'updatedAt',
 ];
 const POSTING_CANDIDATES = 100;
@@ -168,7 +168,7 @@ export class Matcher {
     for (const concept of conceptsOf(tokenize(query.q))) {
       const term = conceptTerm(concept.key);
       const weight = termWeight(term) * (concept.via === 'hint' ? 0.5 : 1);
-      if ((terms.get(term)?.weight ?? 0) < weight) terms.set(term, { term, weight, surface: concept.surface, hint: concept.via === 'hint', title: true });
+      if ((terms.get(term)?.weight ?? 0) < weight) terms.set(term, { term, weight, surface: concept.surface, hint: concept.via === 'hint', title: true, ownTrade: false });
     }
     if (terms.size === 0) return { items: [], total: 0 };
     const filter: SearchFilter = { status: 'open' };
@@ -216,7 +216,7 @@ export class Matcher {
     return requesterFrom(toCompanyDocument(company));
   }
 
-  /** Candidates for a request, scored, best first, above MIN_SCORE. */
+  /** Candidates for a request, scored, best first, those shown (scoreCandidate drops those below MIN_SCORE). */
   private async rank(request: AnalysedRequest, options: MatchOptions, forceSeeking?: 'suppliers' | 'buyers'): Promise<ScoredCandidate[]> {
     const seeking = forceSeeking ?? request.seeking;
     const { documents, df } = await this.#stats.frequencies([...request.terms.keys()]);
@@ -250,7 +250,7 @@ export class Matcher {
     for (const company of companies.values()) {
       const candidate: Candidate = { company, postings: postings.get(company.companyId) ?? [] };
       const result = scoreCandidate(analysed, candidate, now);
-      if (result && result.score >= MIN_SCORE) scored.push(result);
+      if (result) scored.push(result);
     }
     return scored.sort(byScore);
   }

@@ -7,7 +7,7 @@ import { getRole, listRoles, matchRolesInText, relation, rolesForIndustries, typ
 import { conceptsOf, synonymGroupOf, tokenize } from '../text/index.js';
 import { certificationKey, conceptTerm, type PostingKind } from './documents.js';
 import { sideOf } from './side.js';
-import { termWeight } from './weights.js';
+import { DOMAIN_WEIGHT, termWeight } from './weights.js';
 
 /** The requesting company, as the ranking needs it. */
 export interface Requester {
@@ -37,6 +37,8 @@ export interface QueryTerm {
   hint: boolean;
   /** Written in the request's title or tags. */
   title: boolean;
+  /** Names the requester's own trade ("我们的SMT产线…"): context, not the thing wanted. */
+  ownTrade: boolean;
 }
 
 export interface AnalysedRequest {
@@ -144,17 +146,17 @@ export function analyseRequest(subject: MatchSubject, requester: Requester): Ana
   const addAll = (tokens: string[], factor: number, inTitle: boolean): void => {
     for (const concept of conceptsOf(tokens)) {
       const term = conceptTerm(concept.key);
-      let weight = termWeight(term) * factor * (concept.via === 'hint' ? HINT_FACTOR : 1);
-      if (seeking === 'suppliers' && ownTerms.has(term) && !partnerRoleTerm(term, partnerRoles)) weight *= OWN_CONTEXT_FACTOR;
+      const ownTrade = seeking === 'suppliers' && ownTerms.has(term) && !partnerRoleTerm(term, partnerRoles);
+      const weight = termWeight(term) * factor * (concept.via === 'hint' ? HINT_FACTOR : 1) * (ownTrade ? OWN_CONTEXT_FACTOR : 1);
       const existing = terms.get(term);
       if (!existing || existing.weight < weight) {
-        terms.set(term, { term, weight, surface: concept.surface, hint: concept.via === 'hint', title: inTitle });
+        terms.set(term, { term, weight, surface: concept.surface, hint: concept.via === 'hint', title: inTitle, ownTrade });
       }
       // The exact spelling behind a synonym group earns a little extra where a document uses it too.
       if (concept.via === 'text' && term.startsWith('zz')) {
         for (const word of concept.surface.split(' ')) {
           const exact = weight * EXACT_SPELLING_FACTOR;
-          if ((terms.get(word)?.weight ?? 0) < exact) terms.set(word, { term: word, weight: exact, surface: word, hint: false, title: inTitle });
+          if ((terms.get(word)?.weight ?? 0) < exact) terms.set(word, { term: word, weight: exact, surface: word, hint: false, title: inTitle, ownTrade });
         }
       }
     }
@@ -175,6 +177,13 @@ export function analyseRequest(subject: MatchSubject, requester: Requester): Ana
   for (const [role, strength] of partnerRoles) {
     if (strength < 1) continue;
     for (const term of roleTerms(role)) if (terms.has(term) && (roleCount().get(term) ?? 0) === 1) distinctive.add(term);
+  }
+  // So is a domain word of the title that names no role at all: the thing itself (上下料, QFN), not a trade's word.
+  // (A spelling behind a synonym group stands for its group, which is looked at instead.)
+  if (distinctive.size > 0) {
+    for (const { term, title, hint } of terms.values()) {
+      if (title && !hint && !roleCount().has(term) && !synonymGroupOf(term) && termWeight(term) >= DOMAIN_WEIGHT) distinctive.add(term);
+    }
   }
 
   return {

@@ -4,11 +4,13 @@
  *
  *   score = 0.50 text + 0.10 title + 0.30 fit + 0.02 park + 0.02 quantity + 0.03 size + 0.03 fresh
  *   fit   = max(role named by the request, 0.5 × chain link weight, 0.3 × industry proximity)
+ *           (looking for buyers, a supply link from the offer counts 0.85 × its weight)
  *
  * then ×0.35 for a direct competitor. A candidate with no real connection (none of the roles the request names,
- * no posting of the right kind that says the same things, no supply link backed by some shared words) is dropped,
- * as is one lacking a certification the need requires, and one outside the roles the title asks for that matches
- * none of the words only those roles use.
+ * no posting of the right kind that says the same things, not a buyer of the offer by the chain, no supply link
+ * backed by shared words beyond the requester's own trade) is dropped, as is one lacking a certification the need
+ * requires, one outside the roles the title asks for that matches none of the words only those roles use, and one
+ * scoring below MIN_SCORE.
  */
 import { chainReason, getRole, relation, type ChainRelation, type RoleId } from '../chain/graph.js';
 import { industryProximity } from '../taxonomy/industries.js';
@@ -27,6 +29,8 @@ export const WEIGHTS = {
 export const COMPETITOR_FACTOR = 0.35;
 /** A chain link or a shared industry says less about fit than holding the role the request names. */
 const CHAIN_FIT = 0.5;
+/** Looking for buyers, a supply link from the role offered names the very customers of the offer. */
+const BUYER_CHAIN_FIT = 0.85;
 const INDUSTRY_FIT = 0.3;
 /** Text matching only words other roles share (see scoreCandidate) counts this much. */
 const SHARED_WORDS_FACTOR = 0.5;
@@ -40,6 +44,8 @@ const PROFILE_FACTOR = 0.55;
 const SATURATION = 0.3;
 /** A word found only in the body counts less than one in the title. */
 const BODY_FACTOR = 0.6;
+/** Tags say what a posting is about, a little less firmly than its title. */
+const TAG_FACTOR = 0.9;
 
 export interface Reason {
   code: 'text' | 'role' | 'chain' | 'industry' | 'certification' | 'park' | 'quantity' | 'size' | 'fresh' | 'competitor';
@@ -69,8 +75,12 @@ interface TextMatch {
 
 interface ParsedTerms {
   title: readonly string[];
+  tags: readonly string[];
   body: readonly string[];
 }
+
+/** What a document's text is read from: its analysed title, tags and body. */
+type Analysed = { type: string; titleTerms: string; tagTerms: string; terms: string };
 
 /**
  * The words ranking reads of a document. A profile's first PROFILE_WORDS concepts are what the company says it
@@ -78,41 +88,49 @@ interface ParsedTerms {
  */
 const PROFILE_WORDS = 60;
 
-function parsed(document: { type: string; titleTerms: string; terms: string }): ParsedTerms {
+function parsed(document: Analysed): ParsedTerms {
   const body = document.terms.split(' ');
-  return { title: document.titleTerms.split(' '), body: document.type === 'company' ? body.slice(0, PROFILE_WORDS) : body };
+  return {
+    title: document.titleTerms.split(' '),
+    tags: document.tagTerms.split(' '),
+    body: document.type === 'company' ? body.slice(0, PROFILE_WORDS) : body,
+  };
 }
 
-/** How much of a weighted word list a document holds: the share by weight, words only in the body counting less. */
+/**
+ * How much of a weighted word list a document holds: the share by weight, words only in the tags counting less and
+ * words only in the body less again.
+ */
 export function coverageOf(
   terms: ReadonlyMap<string, QueryTerm>,
   totalWeight: number,
-  document: { type: string; titleTerms: string; terms: string },
+  document: Analysed,
 ): { coverage: number; titles: number; matched: QueryTerm[] } {
   if (totalWeight === 0) return { coverage: 0, titles: 0, matched: [] };
-  const { title, body } = parsed(document);
+  const { title, tags, body } = parsed(document);
   // Walk the document's words and look each up in the request.
   const found = new Map<QueryTerm, number>();
-  for (const word of title) {
-    const term = terms.get(word);
-    if (term) found.set(term, 1);
-  }
-  for (const word of body) {
-    const term = terms.get(word);
-    if (term && !found.has(term)) found.set(term, BODY_FACTOR);
-  }
+  const find = (words: readonly string[], factor: number): void => {
+    for (const word of words) {
+      const term = terms.get(word);
+      if (term && !found.has(term)) found.set(term, factor);
+    }
+  };
+  find(title, 1);
+  find(tags, TAG_FACTOR);
+  find(body, BODY_FACTOR);
   let sum = 0;
   let titleSum = 0;
   let titleTotal = 0;
   for (const [term, factor] of found) {
     sum += term.weight * factor;
-    if (term.title && factor === 1) titleSum += term.weight;
+    if (term.title && factor >= TAG_FACTOR) titleSum += term.weight * factor;
   }
   for (const term of terms.values()) if (term.title) titleTotal += term.weight;
   return { coverage: sum / totalWeight, titles: titleTotal === 0 ? 0 : titleSum / titleTotal, matched: [...found.keys()] };
 }
 
-function textMatch(request: AnalysedRequest, document: { type: string; titleTerms: string; terms: string }): TextMatch {
+function textMatch(request: AnalysedRequest, document: Analysed): TextMatch {
   const { coverage, titles, matched } = coverageOf(request.terms, request.totalWeight, document);
   return { score: Math.min(1, (coverage * (1 + SATURATION)) / (coverage + SATURATION)), matched, titles };
 }
@@ -202,11 +220,15 @@ export function scoreCandidate(request: AnalysedRequest, candidate: Candidate, n
     (leads && best.posting === null);
 
   const industry = Math.max(0, ...request.subject.industries.flatMap((a) => company.industries.map((b) => industryProximity(a, b))));
+  // A chain link is backed by words beyond the requester's own trade: an AGV maker sharing only 物流 with a
+  // logistics firm buying vans is not its supplier for them.
+  const backed = best.text.matched.some((t) => !t.ownTrade);
   const connected =
     !sharedWordsOnly &&
     (role > 0 ||
       (best.posting !== null && best.text.score >= 0.45) ||
-      (chain >= 0.5 && best.text.score >= 0.2) ||
+      buyerByChain ||
+      (chain >= 0.5 && best.text.score >= 0.2 && backed) ||
       (industry >= 0.75 && best.text.score >= 0.3));
   if (!connected) return null;
 
@@ -215,9 +237,9 @@ export function scoreCandidate(request: AnalysedRequest, candidate: Candidate, n
   const size = sizeFit(request.requester.employees, company.employees);
   const fresh = freshness(best.posting?.updatedAt ?? company.updatedAt, now);
 
-  // Is it the right kind of partner: holds a role the request names, is linked to the requester by the chain, or
-  // works in the industries the posting names.
-  const fit = Math.max(role, chain * CHAIN_FIT, industry * INDUSTRY_FIT);
+  // Is it the right kind of partner: holds a role the request names, is linked to the requester by the chain (as a
+  // buyer of what is offered, nearly as good), or works in the industries the posting names.
+  const fit = Math.max(role, chain * (buyerByChain ? BUYER_CHAIN_FIT : CHAIN_FIT), industry * INDUSTRY_FIT);
   let score =
     WEIGHTS.text * best.text.score +
     WEIGHTS.title * best.text.titles +
@@ -228,6 +250,8 @@ export function scoreCandidate(request: AnalysedRequest, candidate: Candidate, n
     WEIGHTS.fresh * fresh;
   if (competitor) score *= COMPETITOR_FACTOR;
   score = Math.round(Math.min(1, score) * 1000) / 1000;
+  // Not shown: no reasons to write (buyers connected by the chain alone are many).
+  if (score < MIN_SCORE) return null;
 
   const reasons: Reason[] = [];
   const words = surfaces(best.text.matched);

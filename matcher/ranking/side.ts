@@ -30,3 +30,14 @@ export function sideOf(kind: PostingKind, title: string): Side {
 export function sideOfPosting(posting: { kind: PostingKind; title: string; tags: readonly string[] }): Side {
   return sideOf(posting.kind, `${posting.title} ${posting.tags.join(' ')}`);
 }
+
+/** The clause of a title that ends in a word for buyers ("激光雷达整机客户", "区内整机客户：PCBA订单"): whom it sells to. */
+const CUSTOMER_CLAUSE = /[^\s,，:：;；、()（）]*(?:客户|买家|采购商|经销商|代理商)/g;
+
+/**
+ * What a posting's title says it offers. A need for customers names them in its title; those words say whom it
+ * wants to sell to, not what it sells (an optics maker's "激光雷达整机客户" offers lenses, not lidar).
+ */
+export function offeredTitle(posting: { kind: PostingKind; title: string }, side: Side): string {
+  return posting.kind === 'need' && side === 'offer' ? normalise(posting.title).replace(CUSTOMER_CLAUSE, ' ') : posting.title;
+}

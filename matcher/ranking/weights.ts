@@ -10,6 +10,8 @@ let domain: Set<string> | undefined;
 let colloquial: Set<string> | undefined;
 let generic: Set<string> | undefined;
 
+/** Weight of a domain word (chain keyword, vocabulary, synonym term) that is no synonym group. */
+export const DOMAIN_WEIGHT = 0.9;
 /** Weight of a generic business word (国产替代, 交期…): every trade writes it, so it says little about the partner. */
 const GENERIC_WEIGHT = 0.3;
 
@@ -43,7 +45,7 @@ export function termWeight(term: string): number {
   if (term.startsWith('zz')) return 1;
   if (colloquialTokens().has(term)) return 0.2;
   if (isGenericWord(term)) return GENERIC_WEIGHT;
-  if (domainTokens().has(term)) return 0.9;
+  if (domainTokens().has(term)) return DOMAIN_WEIGHT;
   if (HAN.test(term)) return term.length >= 3 ? 0.55 : term.length === 2 ? 0.4 : 0.1;
   if (/^\d/.test(term)) return 0.15;
   return term.length >= 4 ? 0.5 : term.length === 3 ? 0.35 : 0.2;

@@ -68,8 +68,13 @@ export function isStopWord(word: string): boolean {
  * ["smt", "表面贴装", "代工", "iso13485", "认证"].
  */
 export function tokenize(text: string): string[] {
+  return tokenizeNormalised(normalise(text));
+}
+
+/** tokenize() of a text already normalised (normalise()), for callers that also read the normalised text. */
+export function tokenizeNormalised(text: string): string[] {
   const tokens: string[] = [];
-  for (const match of joinStandardNumbers(normalise(text)).matchAll(PIECE)) {
+  for (const match of joinStandardNumbers(text).matchAll(PIECE)) {
     const han = match[1];
     if (han !== undefined) {
       for (const word of segmentHan(han)) if (keep(word)) tokens.push(word);

@@ -479,8 +479,8 @@ export const EVAL_QUERIES: readonly EvalQuery[] = [
     judgements: {
       segments: { 'industrial-robot': 1 },
       companies: {
-        'humanoid-robot-yuwan': 3,
-        ...grade(2, 'humanoid-robot-lijie', 'humanoid-robot-qishun', 'humanoid-robot-tailan', 'agv-langzhi'),
+        ...grade(3, 'humanoid-robot-yuwan', 'humanoid-robot-lijie'),
+        ...grade(2, 'humanoid-robot-qishun', 'humanoid-robot-tailan', 'agv-langzhi'),
         ...grade(
           1,
           'equip-hansong', 'automation-dachuan', 'semi-equipment-yilan', 'semi-equipment-junke', 'pharma-equipment-ruizhuo', 'chassis-wanhe',
@@ -489,7 +489,7 @@ export const EVAL_QUERIES: readonly EvalQuery[] = [
         ),
       },
     },
-    note: 'Robot makers building joints; equipment makers buying servo systems are acceptable leads.',
+    note: 'Robot makers asking for frameless torque motors (yuwan in its description, lijie in its title); other joint builders good; equipment makers buying servo systems are acceptable leads.',
   },
   {
     id: 'q24-cleanroom-buyers',
