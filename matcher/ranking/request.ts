@@ -60,6 +60,12 @@ export interface AnalysedRequest {
    * testing; not the 检测 and CNAS electrical labs share): a partner outside that role must match one of them.
    */
   distinctive: Set<string>;
+  /**
+   * The words of the request's title itself (not its tags) that name the thing asked for or offered, beyond the
+   * roles ("无血清培养基", "输液器", "电源管理"): a unit whose own title names them says the same thing; one naming
+   * them only in its tags or body, or sharing only the role's words, says less (see productShare in score.ts).
+   */
+  products: Set<string>;
 }
 
 
@@ -70,6 +76,8 @@ const HINT_FACTOR = 0.75;
 const OWN_CONTEXT_FACTOR = 0.5;
 /** Strength of a role the title names only as what the wanted thing is for (see analyseRequest). */
 const CONTEXT_ROLE = 0.3;
+/** Base weight (weights.ts) from which a title's word may name the thing itself: Chinese words of 3+ characters. */
+const PRODUCT_WEIGHT = 0.55;
 
 export function analyseRequest(subject: MatchSubject, requester: Requester): AnalysedRequest {
   const titleTokens = tokenize(`${subject.title} ${subject.tags.join(' ')}`);
@@ -91,7 +99,13 @@ export function analyseRequest(subject: MatchSubject, requester: Requester): Ana
     const offered = ownInTitle.length > 0 ? ownInTitle : subject.kind === 'capability' ? titleRoles.slice(0, 1).map((m) => m.role) : [];
     ownRoles = offered.length > 0 ? offered : [...requester.roles];
   } else {
-    ownRoles = [...requester.roles];
+    // A need whose text names no role but the requester's own, and whose title names some in so many words, asks
+    // for them (an IC designer also registered for packaging asking "封测合作：QFN封装" wants a packaging house):
+    // they are not its own here. A text naming another role too ("新能源物流车" from a logistics firm, 车企 in its
+    // body) names its own trade as what the thing is for.
+    const asked = literalTitleRoles.map((m) => m.role);
+    const ownOnly = asked.length > 0 && allRoles.every((m) => requesterRoles.has(m.role));
+    ownRoles = ownOnly ? requester.roles.filter((r) => !asked.includes(r)) : [...requester.roles];
   }
   const own = new Set(ownRoles);
 
@@ -197,7 +211,28 @@ export function analyseRequest(subject: MatchSubject, requester: Requester): Ana
     requiredCertifications: subject.kind === 'need' ? subject.certificationsRequired.map(certificationKey) : [],
     offerTerms,
     distinctive,
+    products: productsOf(subject.title, terms),
   };
+}
+
+/**
+ * The words of a title that name the thing itself: content words (domain words, Chinese words of three characters
+ * or more; no colloquial hint, no generic word, no word of the requester's own trade) that are no role's keyword —
+ * the role is what `fit` weighs. A word that is a kind of a broader concept brings the broader one too (无血清培养基:
+ * 培养基 as well), written at the same position right after it.
+ */
+function productsOf(title: string, terms: ReadonlyMap<string, QueryTerm>): Set<string> {
+  const products = new Set<string>();
+  const narrowest = new Map<number, boolean>();
+  for (const concept of conceptsOf(tokenize(title), { hints: false })) {
+    const term = terms.get(conceptTerm(concept.key));
+    const content = term !== undefined && !term.hint && !term.ownTrade && termWeight(term.term) >= PRODUCT_WEIGHT;
+    const narrower = narrowest.get(concept.position);
+    const product = narrower ?? (content && !roleCount().has(term.term));
+    if (narrower === undefined) narrowest.set(concept.position, product);
+    if (product && content) products.add(term.term);
+  }
+  return products;
 }
 
 /**

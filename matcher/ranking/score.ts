@@ -2,7 +2,7 @@
  * The one score of a candidate company for a request, 0..1, and the reasons behind it. Documented in
  * docs/matcher-ranking.md; the weights below are the whole formula.
  *
- *   score = 0.50 text + 0.10 title + 0.30 fit + 0.02 park + 0.02 quantity + 0.03 size + 0.03 fresh
+ *   score = 0.50 text + 0.10 title + 0.15 product + 0.30 fit + 0.02 park + 0.02 quantity + 0.03 size + 0.03 fresh
  *   fit   = max(role named by the request, 0.5 × chain link weight, 0.3 × industry proximity)
  *           (looking for buyers, a supply link from the offer counts 0.85 × its weight)
  *
@@ -10,16 +10,18 @@
  * no posting of the right kind that says the same things, not a buyer of the offer by the chain, no supply link
  * backed by shared words beyond the requester's own trade) is dropped, as is one lacking a certification the need
  * requires, one outside the roles the title asks for that matches none of the words only those roles use, and one
- * scoring below MIN_SCORE.
+ * scoring below MIN_SCORE. (product is a share of all the request's title and tag words that only the words naming
+ * the thing itself earn, so it stays well below 1; the score is capped at 1.)
  */
 import { chainReason, getRole, relation, type ChainRelation, type RoleId } from '../chain/graph.js';
 import { industryProximity } from '../taxonomy/industries.js';
-import type { CompanyDocument, PostingDocument } from './documents.js';
+import { termsOf, type CompanyDocument, type PostingDocument } from './documents.js';
 import { roleTerms as roleTermsOf, type AnalysedRequest, type QueryTerm } from './request.js';
 
 export const WEIGHTS = {
   text: 0.5,
   title: 0.1,
+  product: 0.15,
   fit: 0.3,
   park: 0.02,
   quantity: 0.02,
@@ -46,6 +48,8 @@ const SATURATION = 0.3;
 const BODY_FACTOR = 0.6;
 /** Tags say what a posting is about, a little less firmly than its title. */
 const TAG_FACTOR = 0.9;
+/** A certificate the company holds answers a request naming it as well as its posting saying so in passing. */
+const HELD_FACTOR = 0.6;
 
 export interface Reason {
   code: 'text' | 'role' | 'chain' | 'industry' | 'certification' | 'park' | 'quantity' | 'size' | 'fresh' | 'competitor';
@@ -71,6 +75,8 @@ interface TextMatch {
   matched: QueryTerm[];
   /** Share (by weight) of the request's title words found in this unit's title: the two say the same thing. */
   titles: number;
+  /** Share (by weight) of the request's product words (request.ts) this unit's own title names. */
+  products: number;
 }
 
 interface ParsedTerms {
@@ -105,6 +111,7 @@ export function coverageOf(
   terms: ReadonlyMap<string, QueryTerm>,
   totalWeight: number,
   document: Analysed,
+  held: readonly string[] = [],
 ): { coverage: number; titles: number; matched: QueryTerm[] } {
   if (totalWeight === 0) return { coverage: 0, titles: 0, matched: [] };
   const { title, tags, body } = parsed(document);
@@ -119,6 +126,7 @@ export function coverageOf(
   find(title, 1);
   find(tags, TAG_FACTOR);
   find(body, BODY_FACTOR);
+  find(held, HELD_FACTOR);
   let sum = 0;
   let titleSum = 0;
   let titleTotal = 0;
@@ -130,9 +138,42 @@ export function coverageOf(
   return { coverage: sum / totalWeight, titles: titleTotal === 0 ? 0 : titleSum / titleTotal, matched: [...found.keys()] };
 }
 
-function textMatch(request: AnalysedRequest, document: Analysed): TextMatch {
-  const { coverage, titles, matched } = coverageOf(request.terms, request.totalWeight, document);
-  return { score: Math.min(1, (coverage * (1 + SATURATION)) / (coverage + SATURATION)), matched, titles };
+function textMatch(request: AnalysedRequest, document: Analysed, held: readonly string[]): TextMatch {
+  const { coverage, titles, matched } = coverageOf(request.terms, request.totalWeight, document, held);
+  return {
+    score: Math.min(1, (coverage * (1 + SATURATION)) / (coverage + SATURATION)),
+    matched,
+    titles,
+    products: productShare(request, document),
+  };
+}
+
+/**
+ * How much of the request the unit's own title names of the thing itself (request.products): the weight of those
+ * words found there, as a share of all the request's title and tag words. A posting titled "细胞培养基国产供应"
+ * answers "CHO无血清培养基" more squarely than one titled "层析填料国产供应" that lists 培养基 among its tags. Sharing
+ * one word out of a long title earns little, so a single common word cannot decide the order.
+ */
+function productShare(request: AnalysedRequest, document: Analysed): number {
+  if (request.products.size === 0) return 0;
+  const title = document.titleTerms.split(' ');
+  let found = 0;
+  for (const word of title) if (request.products.has(word)) found += request.terms.get(word)?.weight ?? 0;
+  if (found === 0) return 0;
+  let total = 0;
+  for (const term of request.terms.values()) if (term.title) total += term.weight;
+  return Math.min(1, found / total);
+}
+
+const certificationWords = new Map<string, readonly string[]>();
+
+/** The index words naming the certificates a company holds (iatf16949 → zziatf16949, iatf16949), computed once each. */
+function certificationTerms(company: CompanyDocument): string[] {
+  return company.certifications.flatMap((key) => {
+    let words = certificationWords.get(key);
+    if (!words) certificationWords.set(key, (words = termsOf(key)));
+    return words;
+  });
 }
 
 function holds(company: CompanyDocument, certification: string): boolean {
@@ -168,14 +209,16 @@ export function scoreCandidate(request: AnalysedRequest, candidate: Candidate, n
   const missing = request.requiredCertifications.filter((c) => !holds(company, c));
   if (missing.length > 0) return null;
 
-  // Best unit: one of its postings, or the profile.
+  // Best unit: one of its postings, or the profile. Looking for suppliers, the certificates the company holds count
+  // as words of each: a need hoping for "IATF 16949体系" is answered by a company holding it, whatever it posted.
+  const held = request.seeking === 'suppliers' ? certificationTerms(company) : [];
   let best: { posting: PostingDocument | null; text: TextMatch } = {
     posting: null,
-    text: scaled(textMatch(request, company), PROFILE_FACTOR),
+    text: scaled(textMatch(request, company, held), PROFILE_FACTOR),
   };
   for (const posting of candidate.postings) {
     if (request.seeking === 'buyers' && posting.certificationsRequired.some((c) => !request.requester.certifications.includes(c))) continue;
-    const text = textMatch(request, posting);
+    const text = textMatch(request, posting, held);
     if (text.score > best.text.score) best = { posting, text };
   }
 
@@ -243,6 +286,7 @@ export function scoreCandidate(request: AnalysedRequest, candidate: Candidate, n
   let score =
     WEIGHTS.text * best.text.score +
     WEIGHTS.title * best.text.titles +
+    WEIGHTS.product * best.text.products +
     WEIGHTS.fit * fit +
     WEIGHTS.park * park +
     WEIGHTS.quantity * (quantity ?? 0.5) +
@@ -302,5 +346,5 @@ function profileLeadsWith(company: CompanyDocument, terms: readonly string[]): b
 }
 
 function scaled(match: TextMatch, factor: number): TextMatch {
-  return { score: match.score * factor, matched: match.matched, titles: 0 };
+  return { score: match.score * factor, matched: match.matched, titles: 0, products: 0 };
 }

@@ -1,0 +1,95 @@
+/**
+ * Ranking rules read off small hand-made requests and candidates (the evaluation set measures them on the demo
+ * zone): roles a need asks for in so many words, the words naming the thing itself, and certificates held.
+ */
+import assert from 'node:assert/strict';
+import type { RoleId } from '../../matcher/chain/graph.js';
+import { toCompanyDocument, toPostingDocument, type MatchableCompany, type MatchablePosting } from '../../matcher/ranking/documents.js';
+import { analyseRequest, type MatchSubject, type Requester } from '../../matcher/ranking/request.js';
+import { scoreCandidate } from '../../matcher/ranking/score.js';
+
+const NOW = new Date('2026-11-01T00:00:00Z');
+
+function requester(roles: RoleId[], industries: string[] = []): Requester {
+  return { id: 'requester', roles, industries, certifications: [], park: '', employees: 100 };
+}
+
+function need(title: string, description: string, tags: string[] = []): MatchSubject {
+  return { kind: 'need', title, description, tags, industries: [], certificationsRequired: [] };
+}
+
+function company(id: string, certifications: string[] = []): MatchableCompany {
+  return {
+    id,
+    name: `${id}封装测试有限公司`,
+    industries: ['C3973'],
+    description: '集成电路封装与测试服务商，提供芯片封装和FT测试。',
+    certifications,
+    park: '',
+    employees: 300,
+    updatedAt: NOW,
+  };
+}
+
+function capability(companyId: string, title: string, tags: string[], description: string): MatchablePosting {
+  return {
+    id: `${companyId}-cap`,
+    companyId,
+    kind: 'capability',
+    status: 'open',
+    title,
+    description,
+    tags,
+    industries: [],
+    certificationsRequired: [],
+    updatedAt: NOW,
+  };
+}
+
+function scoreOf(subject: MatchSubject, who: Requester, partner: MatchableCompany, posting: MatchablePosting): number {
+  const scored = scoreCandidate(analyseRequest(subject, who), { company: toCompanyDocument(partner), postings: [toPostingDocument(posting)] }, NOW.getTime());
+  return scored?.score ?? 0;
+}
+
+describe('matcher ranking rules', () => {
+  it('When a need names only roles of the requester in its title and text, then it asks for them', () => {
+    const request = analyseRequest(need('封测合作：QFN封装', '隔离驱动芯片需要BGA封装和FT测试。'), requester(['ic-design', 'packaging-test']));
+    assert.equal(request.partnerRoles.get('packaging-test'), 1);
+    assert.ok(!request.ownRoles.includes('packaging-test'));
+  });
+
+  it("When a need's text names another role beside the requester's own, then the own one stays what the thing is for", () => {
+    const request = analyseRequest(need('新能源物流车采购', '车队更新需要轻型厢式货车约三十台，希望区内车企提供试驾。'), requester(['logistics-cold-chain']));
+    assert.ok(!request.partnerRoles.has('logistics-cold-chain'));
+    assert.ok(request.ownRoles.includes('logistics-cold-chain'));
+  });
+
+  it("When a title names a product beyond a role's words, then that and its broader concept are its product words; a role's keyword is not", () => {
+    const media = analyseRequest(
+      { kind: 'capability', title: 'CHO无血清培养基', description: '可免费试用。', tags: ['国产替代'], industries: [], certificationsRequired: [] },
+      requester(['culture-media-reagents']),
+    );
+    assert.deepEqual([...media.products].sort(), ['zzculturemedia', 'zzserumfreemedia']);
+    const lidar = analyseRequest(need('激光雷达传感器', '无人车需要摄像头。'), requester(['autonomous-driving-software']));
+    assert.deepEqual([...lidar.products], []);
+  });
+
+  it('When a posting names the product in its title and another only in its tags, then the first scores higher', () => {
+    const who = requester(['medical-devices']);
+    const subject = need('一次性输液器贴牌生产', '输液泵配套的一次性输液器找工厂贴牌生产。');
+    const a = company('a');
+    const b = company('b');
+    const inTitle = scoreOf(subject, who, a, capability('a', '输液器生产', ['贴牌生产'], '一次性输液器和延长管贴牌生产。'));
+    const inTags = scoreOf(subject, who, b, capability('b', '医用导管生产', ['贴牌生产', '输液器'], '一次性输液器和延长管贴牌生产。'));
+    assert.ok(inTitle > inTags, `${inTitle} vs ${inTags}`);
+  });
+
+  it('When a need hopes for a certificate its text names, then a supplier holding it scores higher than one that does not', () => {
+    const who = requester(['ic-design']);
+    const subject = need('芯片封装', '驱动芯片需要BGA封装，希望封测厂具备IATF 16949体系。');
+    const posting = (id: string) => capability(id, '芯片封装代工：BGA', ['封装'], '可承接BGA等封装形式，交期2周。');
+    const holding = scoreOf(subject, who, company('a', ['IATF 16949']), posting('a'));
+    const lacking = scoreOf(subject, who, company('b'), posting('b'));
+    assert.ok(holding > lacking, `${holding} vs ${lacking}`);
+  });
+});
