@@ -35,7 +35,10 @@ interface Figures {
   p99: number;
   errors: number;
   non2xx: number;
-  /** Server CPU milliseconds per request: what the run cost the server, whatever else the machine was doing. */
+  /**
+   * Server CPU milliseconds per request: what the run cost the server, including the background work it caused
+   * (waited for before the next run), whatever else the machine was doing.
+   */
   cpuMs?: number;
 }
 
@@ -91,9 +94,26 @@ function rssMiB(pid: number): { rss: number; peak: number } {
   return { rss: kib('VmRSS') / 1024, peak: kib('VmHWM') / 1024 };
 }
 
+/**
+ * Waits until the server has been idle for half a second: the search-index sync of the postings just created runs
+ * after their requests were answered, and belongs to the create run rather than to the next one. Returns seconds.
+ */
+async function settle(pid: number): Promise<number> {
+  const started = performance.now();
+  let last = cpuSeconds(pid);
+  for (;;) {
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    const now = cpuSeconds(pid);
+    if (now - last < 0.03) return (performance.now() - started) / 1000;
+    last = now;
+  }
+}
+
 async function run(name: string, options: autocannon.Options, serverPid?: number): Promise<Figures> {
   const cpuBefore = serverPid === undefined ? 0 : cpuSeconds(serverPid);
   const result = await autocannon({ connections: 32, duration: seconds, ...options });
+  const settled = serverPid === undefined ? 0 : await settle(serverPid);
+  if (settled > 0.6) console.log(`${name}: background work (search-index sync) finished ${settled.toFixed(1)} s after the run`);
   const cpuMs = serverPid === undefined ? undefined : ((cpuSeconds(serverPid) - cpuBefore) * 1000) / result.requests.total;
   return {
     cpuMs,

@@ -1,19 +1,23 @@
 /**
  * Heap sizing of the server process. Everything of the embedded mode (the store's documents, the search index,
- * the segmenter) lives in this one heap, while requests turn over short-lived garbage fast. V8's default lets the
- * old generation grow up to four times what survived the last full collection before it collects again, so a busy
- * server sat at two to three times its live data. Measured with `npm run bench:api` (20,000 companies, quiet
- * two-core machine): V8's default gave create 1,267 / list 1,455 req/s, p99 44 ms, RSS 616 MiB; a factor of 1.3
- * kept RSS at 376 MiB but halved the throughput (637 / 732 req/s, p99 ~160 ms: full collections all the time);
- * a factor of 2 (the default here) gives 1,238 / 1,326 req/s, p99 50–72 ms, RSS ~500 MiB, and keeps the matcher's
- * benchmark within its 500 MB (442 MiB).
+ * the segmenter) lives in this one heap, while requests turn over short-lived garbage. V8's default lets the old
+ * generation grow up to four times what survived the last full collection before it collects again, so a busy
+ * server sat at two to three times its live data.
+ *
+ * The right factor depends on how much garbage survives long enough to reach the old generation. While reads
+ * copied every cached document, a factor of 1.3 halved the API's throughput (full collections all the time) and
+ * 2 was the default. Reads now return the frozen cache without copying, and with a factor of 1.3 (the default
+ * here) `npm run bench:api` (20,000 companies, two cores, 2026-11-29) gives the same requests/s as with 2 —
+ * create 596 / 621 against 613 / 552 / 583, list 889 / 842 against 789 / 838 / 965 — with server RSS 365–369 MiB
+ * (peak 374–379) instead of 422–430 (peak 477), at the price of a higher p99 (150–212 ms against 106–172 ms on that
+ * day's slow machine). The matcher's benchmark at 1.3: 3,422 documents/s, p95 23.6 ms, RSS 381 MiB.
  *
  * `HEAP_GROWING_PERCENT` sets another factor (0 keeps V8's own heuristics); `node --heap-growing-percent=<n>` on
  * the command line wins over both. Applied at start, before the data is loaded.
  */
 import { setFlagsFromString } from 'node:v8';
 
-export const DEFAULT_HEAP_GROWING_PERCENT = 100;
+export const DEFAULT_HEAP_GROWING_PERCENT = 30;
 
 export function tuneHeap(execArgv: readonly string[] = process.execArgv, env: NodeJS.ProcessEnv = process.env): number | undefined {
   if (execArgv.some((arg) => /^--heap[-_]growing[-_]percent\b/.test(arg))) return undefined;
