@@ -260,7 +260,8 @@ export class EmbeddedCollection<T extends object> implements Collection<T> {
       this.prepared.set(key, hit);
       return hit;
     }
-    const prepared = toPlain(prepareFilter(this.model, filter, this.name));
+    // Frozen like the documents: a prepared filter is shared by every later query with the same key.
+    const prepared = deepFreeze(toPlain(prepareFilter(this.model, filter, this.name)));
     if (this.prepared.size >= PREPARED_KEPT) this.prepared.delete(this.prepared.keys().next().value as string);
     this.prepared.set(key, prepared);
     return prepared;
