@@ -34,7 +34,7 @@ import { assertUpdateOptions, buildUpdate, upsertDocument } from '../shared/upda
 import { encodeDoc } from './codec.js';
 import { deepFreeze } from './freeze.js';
 import type { Change } from './indexes.js';
-import { applyUpdate, compileFilter, compileFilterCached, filterKey, projectDocs, runPipeline, sortDocs, type DocumentTest } from '../shared/mingo.js';
+import { applyUpdate, compileFilter, filterKey, projectDocs, runPipeline, sortDocs, type DocumentTest } from '../shared/mingo.js';
 import type { SqliteFile } from './sqlite.js';
 import { upperBound, type CollectionState } from './state.js';
 
@@ -63,9 +63,15 @@ const SORT_CANDIDATES_UP_TO = 256;
 /** Prepared filters kept per collection (see {@link EmbeddedCollection.prepare}). */
 const PREPARED_KEPT = 256;
 
+/** A caller's filter, sanitized and cast, with its compiled test. */
+interface Prepared {
+  readonly filter: Filter;
+  readonly test: DocumentTest;
+}
+
 export class EmbeddedCollection<T extends object> implements Collection<T> {
-  /** Sanitized and cast filters by {@link filterKey} of the caller's filter, most recently used last. */
-  private readonly prepared = new Map<string, Filter>();
+  /** Prepared filters by {@link filterKey} of the caller's filter, most recently used last. */
+  private readonly prepared = new Map<string, Prepared>();
 
   constructor(
     readonly name: string,
@@ -157,7 +163,7 @@ export class EmbeddedCollection<T extends object> implements Collection<T> {
       if (!target) {
         if (!options.upsert) return null;
         const seen = this.state.generation;
-        const doc = await validateStored(this.model, upsertDocument(prepared, { ...ops, $setOnInsert }, this.name), this.name);
+        const doc = await validateStored(this.model, upsertDocument(prepared.filter, { ...ops, $setOnInsert }, this.name), this.name);
         const committed = await this.tryCommit([{ id: doc._id, before: null, after: doc }], () => {
           if (this.state.generation !== seen) throw new Retry();
         });
@@ -168,7 +174,7 @@ export class EmbeddedCollection<T extends object> implements Collection<T> {
         throw new VersionConflictError(this.name, target._id);
       }
       const next = toPlain(target);
-      applyUpdate(next, ops, prepared, this.name);
+      applyUpdate(next, ops, prepared.filter, this.name);
       const doc = await validateStored(this.model, next, this.name);
       if (await this.tryCommit([{ id: target._id, before: target, after: doc }], () => this.assertCurrent([target]))) {
         return this.output([doc])[0] ?? null;
@@ -188,7 +194,7 @@ export class EmbeddedCollection<T extends object> implements Collection<T> {
       const updated = await Promise.all(
         targets.map((t) => {
           const next = toPlain(t);
-          applyUpdate(next, ops, prepared, this.name);
+          applyUpdate(next, ops, prepared.filter, this.name);
           return validateStored(this.model, next, this.name);
         }),
       );
@@ -245,32 +251,35 @@ export class EmbeddedCollection<T extends object> implements Collection<T> {
   }
 
   /**
-   * The shared sanitize + cast, then plain values (subdocument ids as strings, as the documents store them).
-   * Casting builds a mongoose query, which costs more than most reads, and the same filters come back all the
-   * time (a list's filter, the job queue's "next job of this name"), so the result is kept by the filter's key,
-   * which tells trusted operator objects from literal ones. Nothing writes into a prepared filter: scans only
-   * read it, and an upsert copies it before seeding the new document.
+   * The shared sanitize + cast, then plain values (subdocument ids as strings, as the documents store them), and
+   * the compiled test. Casting builds a mongoose query and compiling may build a mingo one, which cost more than
+   * most reads, and the same filters come back all the time (a list's filter, the job queue's "next job of this
+   * name"), so both are kept by the filter's key, which tells trusted operator objects from literal ones. The kept
+   * filter is frozen: scans only read it, and an upsert copies it before seeding the new document.
    */
-  private prepare(filter: Filter): Filter {
+  private prepare(filter: Filter): Prepared {
     const key = filterKey(filter);
-    if (key === undefined) return toPlain(prepareFilter(this.model, filter, this.name));
+    if (key === undefined) return this.compile(toPlain(prepareFilter(this.model, filter, this.name)));
     const hit = this.prepared.get(key);
     if (hit) {
       this.prepared.delete(key);
       this.prepared.set(key, hit);
       return hit;
     }
-    // Frozen like the documents: a prepared filter is shared by every later query with the same key.
-    const prepared = deepFreeze(toPlain(prepareFilter(this.model, filter, this.name)));
+    const prepared = this.compile(deepFreeze(toPlain(prepareFilter(this.model, filter, this.name))));
     if (this.prepared.size >= PREPARED_KEPT) this.prepared.delete(this.prepared.keys().next().value as string);
     this.prepared.set(key, prepared);
     return prepared;
   }
 
+  private compile(filter: Filter): Prepared {
+    return { filter, test: compileFilter(filter, this.name) };
+  }
+
   /** Matching documents in `_id` order (after `after`, if given). Syncs and loads the cache first. */
-  private scan(prepared: Filter, after?: string): Generator<Doc> {
+  private scan(prepared: Prepared, after?: string): Generator<Doc> {
     this.ctx.sync();
-    return this.scanWith(prepared, compileFilterCached(prepared, this.name), after);
+    return this.scanWith(prepared.filter, prepared.test, after);
   }
 
   private *scanWith(filter: Filter, query: DocumentTest, after?: string): Generator<Doc> {

@@ -72,30 +72,6 @@ function inValues(value: unknown): readonly unknown[] | null {
   return keys.length === 1 && Array.isArray(list) && list.every(isScalar) ? list : null;
 }
 
-/** Compiled filters kept for reuse, most recently used last. */
-const compiled = new Map<string, DocumentTest>();
-const COMPILED_KEPT = 512;
-
-/**
- * {@link compileFilter}, reusing the compiled query of an identical filter. A compiled query keeps its own copy of
- * the filter and testing a document changes nothing in it, so reuse is the same as compiling again. Filters that
- * hold anything but JSON values, Dates and RegExps are compiled every time.
- */
-export function compileFilterCached(filter: Doc, collection: string): DocumentTest {
-  const key = filterKey(filter);
-  if (key === undefined) return compileFilter(filter, collection);
-  const hit = compiled.get(key);
-  if (hit) {
-    compiled.delete(key);
-    compiled.set(key, hit);
-    return hit;
-  }
-  const query = compileFilter(filter, collection);
-  if (compiled.size >= COMPILED_KEPT) compiled.delete(compiled.keys().next().value as string);
-  compiled.set(key, query);
-  return query;
-}
-
 /**
  * A string equal for two filters exactly when they are the same filter: every value carries its type, object
  * keys keep their order (it matters to MongoDB's comparison of embedded documents), and an operator object
