@@ -147,6 +147,7 @@ async function main(): Promise<void> {
     { PORT: '3982', HOST: '127.0.0.1', DATA_DIR: dataDir, ADMIN_TOKEN: TOKEN, SEED_DEMO: '0', LOG_LEVEL: 'info', RATE_LIMIT_PER_MINUTE: '0', RATE_LIMIT_IP_PER_MINUTE: '0', NODE_ENV: 'production' },
     /is ready/,
   );
+  const atStart = rssMiB(server.pid ?? 0);
   const headers = { authorization: `Bearer ${TOKEN}`, 'content-type': 'application/json' };
   let n = 0;
   const create = await run('POST /api/v1/postings', {
@@ -170,6 +171,7 @@ async function main(): Promise<void> {
       },
     ],
   }, server.pid);
+  const afterCreate = rssMiB(server.pid ?? 0);
   const list = await run('GET /api/v1/postings?kind=need&industry=C39&limit=20', {
     url: 'http://127.0.0.1:3982/api/v1/postings?kind=need&industry=C39&limit=20',
     headers,
@@ -185,7 +187,10 @@ async function main(): Promise<void> {
   for (const f of [helloFigures, create, list]) {
     console.log(`| ${f.name} | ${f.rps.toFixed(0)} | ${f.p50} | ${f.p99} | ${f.cpuMs?.toFixed(2) ?? '-'} | ${f.errors} | ${f.non2xx} |`);
   }
-  console.log(`server RSS after the runs: ${memory.rss.toFixed(0)} MiB (peak ${memory.peak.toFixed(0)} MiB)`);
+  console.log(
+    `server RSS: ${atStart.rss.toFixed(0)} MiB when ready, ${afterCreate.rss.toFixed(0)} MiB after creating ${create.requests} postings, ` +
+      `${memory.rss.toFixed(0)} MiB after the runs (peak ${memory.peak.toFixed(0)} MiB)`,
+  );
 }
 
 await main();

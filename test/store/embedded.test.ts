@@ -10,7 +10,7 @@ import Database from 'better-sqlite3';
 import { openEmbeddedStore } from '../../server/store/adapters/embedded/index.js';
 import { DuplicateKeyError, ValidationError, VersionConflictError, trusted, type DocumentStore } from '../../server/store/port.js';
 import { describeDocumentStoreContract, rejection } from './contract.js';
-import { company, testSchemas, type Company } from './fixtures/schemas.js';
+import { company, testSchemas, type Company, type Note } from './fixtures/schemas.js';
 
 function tempDir(): string {
   return mkdtempSync(join(tmpdir(), 'zonematch-store-'));
@@ -135,6 +135,25 @@ describe('Embedded store specifics', function () {
     );
   });
 
+
+  it('When a key of an index goes from one document to several and back, then lookups by it follow exactly', async function () {
+    const notes = openStore().collection<Note>('notes');
+    const codes = async (companyCode: string) => (await notes.find({ companyCode })).map((n) => n.text).sort();
+    const first = await notes.insertOne({ companyCode: 'A', text: 'a1' });
+    assert.deepEqual(await codes('A'), ['a1']);
+    const second = await notes.insertOne({ companyCode: 'A', text: 'a2' });
+    await notes.insertOne({ companyCode: 'A', text: 'a3' });
+    assert.deepEqual(await codes('A'), ['a1', 'a2', 'a3']);
+    await notes.deleteOne({ _id: first._id });
+    await notes.updateOne({ _id: second._id }, { $set: { companyCode: 'B' } });
+    assert.deepEqual(await codes('A'), ['a3']);
+    assert.deepEqual(await codes('B'), ['a2']);
+    assert.equal(await notes.count({ companyCode: trusted({ $in: ['A', 'B', 'C'] }) }), 2);
+    // Index keys of other types carry a U+FFFF tag; a string that starts with one stays a different key.
+    await notes.insertOne({ companyCode: '\uffffsA', text: 'tagged' });
+    assert.deepEqual(await codes('\uffffsA'), ['tagged']);
+    assert.deepEqual(await codes('A'), ['a3']);
+  });
   it('When the same filter comes once with a trusted operator and once as a literal, then each keeps its meaning', async function () {
     // Prepared filters are reused by their key: the key must tell a code-built operator from a client's literal.
     const companies = openStore().collection<Company>('companies');

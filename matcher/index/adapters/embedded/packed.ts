@@ -43,23 +43,20 @@ export class Shapes {
   /** Packs a stored document (a detached JSON copy: only JSON values). */
   pack(document: SearchDocument): PackedDocument {
     const fields = Object.keys(document);
-    const kinds: Kind[] = [];
-    const packed: unknown[] = [undefined];
-    for (const field of fields) {
+    const kinds: Kind[] = fields.map((field) => {
       const value = document[field];
-      if (Array.isArray(value) && value.every((item) => typeof item === 'string' && !item.includes(SEPARATOR))) {
-        if (value.length === 0) {
-          kinds.push(EMPTY);
-        } else {
-          kinds.push(JOINED);
-          packed.push((value as string[]).join(SEPARATOR));
-        }
-      } else {
-        kinds.push(AS_IS);
-        packed.push(value);
-      }
-    }
+      if (!Array.isArray(value) || !value.every((item) => typeof item === 'string' && !item.includes(SEPARATOR))) return AS_IS;
+      return value.length === 0 ? EMPTY : JOINED;
+    });
+    // Sized exactly: an array grown by push keeps up to twice the slots it uses, for as long as the index keeps it.
+    const packed = new Array<unknown>(1 + kinds.filter((kind) => kind !== EMPTY).length);
     packed[0] = this.#shape(fields, kinds);
+    let position = 1;
+    for (let i = 0; i < fields.length; i++) {
+      const value = document[fields[i]!];
+      if (kinds[i] === JOINED) packed[position++] = (value as string[]).join(SEPARATOR);
+      else if (kinds[i] === AS_IS) packed[position++] = value;
+    }
     return packed;
   }
 

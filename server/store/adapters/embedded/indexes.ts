@@ -22,8 +22,57 @@ interface UniqueIndex {
   fields: string[];
   sparse: boolean;
   partial: Query | null;
-  entries: Map<string, Set<string>>;
+  entries: IdsByKey;
 }
+
+/**
+ * Ids by index key. Most keys of an index on a name, a credit code or a company id belong to one document, so a
+ * key's ids are held as that one id until a second arrives (a Set of one costs over a hundred bytes, for every
+ * document the store caches). Keys are what {@link keyOf} gives.
+ */
+class IdsByKey {
+  private readonly map = new Map<IndexKey, string | Set<string>>();
+
+  add(key: IndexKey, id: string): void {
+    const held = this.map.get(key);
+    if (held === undefined) this.map.set(key, id);
+    else if (typeof held !== 'string') held.add(id);
+    else if (held !== id) this.map.set(key, new Set([held, id]));
+  }
+
+  remove(key: IndexKey, id: string): void {
+    const held = this.map.get(key);
+    if (held === undefined) return;
+    if (typeof held === 'string') {
+      if (held === id) this.map.delete(key);
+      return;
+    }
+    held.delete(id);
+    if (held.size === 1) this.map.set(key, held.values().next().value as string);
+  }
+
+  /** The ids under `key`: the index's own set when there are several (read-only for callers). */
+  get(key: IndexKey): ReadonlySet<string> {
+    const held = this.map.get(key);
+    if (held === undefined) return EMPTY_IDS;
+    return typeof held === 'string' ? new Set([held]) : held;
+  }
+
+  /** Whether an id other than those in `except` is under `key`. */
+  heldByOther(key: IndexKey, except: ReadonlySet<string>): boolean {
+    const held = this.map.get(key);
+    if (held === undefined) return false;
+    if (typeof held === 'string') return !except.has(held);
+    for (const id of held) if (!except.has(id)) return true;
+    return false;
+  }
+
+  clear(): void {
+    this.map.clear();
+  }
+}
+
+const EMPTY_IDS: ReadonlySet<string> = new Set();
 
 /** One document's change inside a write: `before` null for an insert, `after` null for a delete. */
 export interface Change {
@@ -33,7 +82,7 @@ export interface Change {
 }
 
 export class CollectionIndexes {
-  private readonly equality = new Map<string, Map<string, Set<string>>>();
+  private readonly equality = new Map<string, IdsByKey>();
   private readonly unique: UniqueIndex[] = [];
 
   constructor(
@@ -46,7 +95,7 @@ export class CollectionIndexes {
       const first = fields[0];
       if (first === undefined || first === '_id') continue;
       const ordered = kinds.every((k) => k === 1 || k === -1);
-      if (ordered || kinds[0] === 'hashed') this.equality.set(first, this.equality.get(first) ?? new Map<string, Set<string>>());
+      if (ordered || kinds[0] === 'hashed') this.equality.set(first, this.equality.get(first) ?? new IdsByKey());
       if (options.unique && ordered) {
         this.unique.push({
           fields,
@@ -54,7 +103,7 @@ export class CollectionIndexes {
           partial: isPlainObject(options.partialFilterExpression)
             ? new Query(options.partialFilterExpression, MINGO_OPTIONS)
             : null,
-          entries: new Map(),
+          entries: new IdsByKey(),
         });
       }
     }
@@ -71,20 +120,20 @@ export class CollectionIndexes {
   }
 
   add(doc: Doc): void {
-    for (const [path, map] of this.equality) {
-      for (const key of keysAt(doc, path)) addTo(map, key, doc._id);
+    for (const [path, ids] of this.equality) {
+      for (const key of keysAt(doc, path)) ids.add(key, doc._id);
     }
     for (const u of this.unique) {
-      for (const key of uniqueKeys(u, doc)) addTo(u.entries, key, doc._id);
+      for (const key of uniqueKeys(u, doc)) u.entries.add(key, doc._id);
     }
   }
 
   remove(doc: Doc): void {
-    for (const [path, map] of this.equality) {
-      for (const key of keysAt(doc, path)) removeFrom(map, key, doc._id);
+    for (const [path, ids] of this.equality) {
+      for (const key of keysAt(doc, path)) ids.remove(key, doc._id);
     }
     for (const u of this.unique) {
-      for (const key of uniqueKeys(u, doc)) removeFrom(u.entries, key, doc._id);
+      for (const key of uniqueKeys(u, doc)) u.entries.remove(key, doc._id);
     }
   }
 
@@ -96,12 +145,11 @@ export class CollectionIndexes {
     if (this.unique.length === 0) return;
     const batch = new Set(changes.map((c) => c.id));
     for (const u of this.unique) {
-      const claimed = new Map<string, string>();
+      const claimed = new Map<IndexKey, string>();
       for (const { id, after } of changes) {
         if (!after) continue;
         for (const key of uniqueKeys(u, after)) {
-          const holders = u.entries.get(key);
-          const taken = holders !== undefined && [...holders].some((holder) => !batch.has(holder));
+          const taken = u.entries.heldByOther(key, batch);
           const claimedBy = claimed.get(key);
           if (taken || (claimedBy !== undefined && claimedBy !== id)) throw new DuplicateKeyError(this.collection, u.fields);
           claimed.set(key, id);
@@ -111,21 +159,22 @@ export class CollectionIndexes {
   }
 
   /** Ids that may match `filter` (read-only; may be the index's own set), or null when no equality term can use an index. */
-  candidates(filter: Record<string, unknown>, has: (id: string) => boolean): Set<string> | null {
-    let best: Set<string> | null = null;
+  candidates(filter: Record<string, unknown>, has: (id: string) => boolean): ReadonlySet<string> | null {
+    let best: ReadonlySet<string> | null = null;
     for (const { path, values } of equalityTerms(filter)) {
-      let found: Set<string> | undefined;
+      let found: ReadonlySet<string> | undefined;
       if (path === '_id') {
         found = new Set(values.filter((v): v is string => typeof v === 'string' && has(v)));
       } else {
-        const map = this.equality.get(path);
-        if (!map) continue;
+        const ids = this.equality.get(path);
+        if (!ids) continue;
         if (values.length === 1) {
           // The index's own set, not a copy (15,000 ids per request otherwise); callers only read it, synchronously.
-          found = map.get(keyOf(values[0])) ?? new Set();
+          found = ids.get(keyOf(values[0]));
         } else {
-          found = new Set();
-          for (const v of values) for (const id of map.get(keyOf(v)) ?? []) found.add(id);
+          const union = new Set<string>();
+          for (const v of values) for (const id of ids.get(keyOf(v))) union.add(id);
+          found = union;
         }
       }
       if (best === null || found.size < best.size) best = found;
@@ -134,34 +183,23 @@ export class CollectionIndexes {
   }
 }
 
-function addTo(map: Map<string, Set<string>>, key: string, id: string): void {
-  const set = map.get(key);
-  if (set) set.add(id);
-  else map.set(key, new Set([id]));
-}
-
-function removeFrom(map: Map<string, Set<string>>, key: string, id: string): void {
-  const set = map.get(key);
-  if (!set) return;
-  set.delete(id);
-  if (set.size === 0) map.delete(key);
-}
-
 /** Keys a unique index holds for `doc` (several for an array field), or none when sparse/partial exclude it. */
-function uniqueKeys(u: UniqueIndex, doc: Doc): Set<string> {
+function uniqueKeys(u: UniqueIndex, doc: Doc): Set<IndexKey> {
   if (u.partial && !u.partial.test(doc)) return new Set();
   const perField = u.fields.map((f) => valuesAt(doc, f));
   if (u.sparse && perField.every((vs) => vs.every((v) => v === undefined))) return new Set();
+  if (perField.length === 1) return new Set(perField[0]!.map(keyOf));
+  // A compound key: the fields' keys as one string, each tagged with its type so "1" and 1 stay apart.
   let keys = [''];
   for (const values of perField) {
     const next: string[] = [];
-    for (const prefix of keys) for (const v of values) next.push(`${prefix}|${keyOf(v)}`);
+    for (const prefix of keys) for (const v of values) next.push(`${prefix}|${taggedKeyOf(v)}`);
     keys = next;
   }
   return new Set(keys);
 }
 
-function keysAt(doc: Doc, path: string): Set<string> {
+function keysAt(doc: Doc, path: string): Set<IndexKey> {
   return new Set(valuesAt(doc, path).map(keyOf));
 }
 
@@ -200,10 +238,30 @@ function collect(value: unknown, parts: string[], i: number, out: unknown[]): vo
 }
 
 /**
- * A string that is equal for two values exactly when MongoDB's equality says so, for the types documents hold:
- * numbers by value (1 and 1.0 alike), Dates by instant, null and missing alike.
+ * A Map key equal (SameValueZero) for two values exactly when MongoDB's equality says so, for the types documents
+ * hold: numbers by value (1 and 1.0 alike), Dates by instant, null and missing alike. Strings, numbers and
+ * booleans are their own keys, so an index shares the document's strings instead of holding a copy of each.
+ * Dates and objects become a tagged string with a prefix no stored string starts with (U+FFFF is a noncharacter).
  */
-export function keyOf(value: unknown): string {
+type IndexKey = string | number | boolean | null;
+
+const TAG = '\uffff';
+
+function keyOf(value: unknown): IndexKey {
+  if (value === null || value === undefined) return null;
+  switch (typeof value) {
+    case 'string':
+      return value.startsWith(TAG) ? `${TAG}s${value}` : value;
+    case 'number':
+    case 'boolean':
+      return value;
+    default:
+      return `${TAG}${taggedKeyOf(value)}`;
+  }
+}
+
+/** A string that is equal for two values exactly when MongoDB's equality says so (see {@link keyOf}). */
+function taggedKeyOf(value: unknown): string {
   if (value === null || value === undefined) return 'z';
   switch (typeof value) {
     case 'string':

@@ -125,8 +125,8 @@ function compile(schema: Schema): FastCheck | null {
         }
       }
     }
-    const out: Record_ = {};
-    for (const key of order) out[key] = undefined;
+    // Values by key first; the record is built from them afterwards, in order (see below).
+    const found: Record_ = {};
     const late: [string, unknown][] = [];
     try {
       for (const p of paths) {
@@ -145,20 +145,27 @@ function compile(schema: Schema): FastCheck | null {
         if (!p.check(value, input)) return undefined;
         if (p.subkey === undefined) {
           if (defaulted && p.lateDefault) late.push([p.key, p.copy(value)]);
-          else out[p.key] = p.copy(value);
+          else found[p.key] = p.copy(value);
         } else {
-          const parent = (out[p.key] ??= {}) as Record_;
+          const parent = (found[p.key] ??= {}) as Record_;
           parent[p.subkey] = p.copy(value);
         }
       }
     } catch {
       return undefined; // a default or a validator threw: mongoose reports it
     }
+    // Built by adding keys in order, never deleting one: a deleted key would turn the record into a hash table
+    // (V8's dictionary mode), which costs several times the memory of an ordinary object, for as long as the
+    // embedded store keeps the record cached.
+    const out: Record_ = {};
     for (const key of order) {
-      if (out[key] !== undefined) continue;
+      const value = found[key];
+      if (value !== undefined) {
+        out[key] = value;
+        continue;
+      }
       // An absent nested object: mongoose may keep `{}` for it; let it decide.
       if (subkeys.has(key)) return undefined;
-      delete out[key];
     }
     for (const [key, value] of late) out[key] = value;
     return out;
