@@ -36,9 +36,30 @@ export interface Shape {
 /** A packed document: `[shape, ...values]`. */
 export type PackedDocument = readonly unknown[];
 
-/** The shapes of one index, shared by its documents. */
+/** Strings up to this long are shared between documents (see {@link Shapes.share}). */
+const SHARED_UP_TO = 64;
+/** Distinct short strings remembered for sharing; the memory is forgotten when full. */
+const SHARED_KEPT = 16_384;
+
+/** The shapes of one index, shared by its documents, and the short strings they share. */
 export class Shapes {
   readonly #byKey = new Map<string, Shape>();
+  /**
+   * Short strings seen recently. Documents repeat the same industries, industry codes, roles, certifications,
+   * statuses and parks, but each arrives as its own string (parsed from its own JSON, joined from its own array):
+   * at twenty-odd bytes apiece for tens of thousands of documents. Keeping one instance of each and handing it out
+   * again makes the documents share it. Bounded, so a stream of distinct values cannot grow it without end.
+   */
+  #shared = new Map<string, string>();
+
+  share(value: string): string {
+    if (value.length > SHARED_UP_TO) return value;
+    const known = this.#shared.get(value);
+    if (known !== undefined) return known;
+    if (this.#shared.size >= SHARED_KEPT) this.#shared = new Map();
+    this.#shared.set(value, value);
+    return value;
+  }
 
   /** Packs a stored document (a detached JSON copy: only JSON values). */
   pack(document: SearchDocument): PackedDocument {
@@ -54,8 +75,8 @@ export class Shapes {
     let position = 1;
     for (let i = 0; i < fields.length; i++) {
       const value = document[fields[i]!];
-      if (kinds[i] === JOINED) packed[position++] = (value as string[]).join(SEPARATOR);
-      else if (kinds[i] === AS_IS) packed[position++] = value;
+      if (kinds[i] === JOINED) packed[position++] = this.share((value as string[]).join(SEPARATOR));
+      else if (kinds[i] === AS_IS) packed[position++] = typeof value === 'string' ? this.share(value) : value;
     }
     return packed;
   }
