@@ -345,25 +345,51 @@ interface KeywordPattern {
   readonly concept: string;
 }
 
-let keywordPatterns: readonly KeywordPattern[] | undefined;
+/** Every role keyword in data-file order, with lookups by first token and by keyword (positions into `all`). */
+interface KeywordPatterns {
+  readonly all: readonly KeywordPattern[];
+  readonly byFirstToken: ReadonlyMap<string, readonly number[]>;
+  readonly byKeyword: ReadonlyMap<string, readonly number[]>;
+}
+
+let keywordPatterns: KeywordPatterns | undefined;
 
 /** Keywords are tokenised like any text; that needs the segmenter, so it happens on first use. */
-function patterns(): readonly KeywordPattern[] {
-  keywordPatterns ??= GRAPH.roles.flatMap((role) =>
+function patterns(): KeywordPatterns {
+  if (keywordPatterns) return keywordPatterns;
+  const all = GRAPH.roles.flatMap((role) =>
     role.keywords.map((raw) => {
       const keyword = normalise(raw);
       const group = synonymGroupOf(keyword);
       return { role: role.id, keyword, tokens: tokenize(keyword), concept: group ? `group:${group.id}` : keyword };
     }),
   );
+  const byFirstToken = new Map<string, number[]>();
+  const byKeyword = new Map<string, number[]>();
+  all.forEach((pattern, i) => {
+    const first = pattern.tokens[0];
+    if (first !== undefined) byFirstToken.set(first, [...(byFirstToken.get(first) ?? []), i]);
+    byKeyword.set(pattern.keyword, [...(byKeyword.get(pattern.keyword) ?? []), i]);
+  });
+  keywordPatterns = { all, byFirstToken, byKeyword };
   return keywordPatterns;
+}
+
+/** Positions of the patterns a text can match: those starting with one of its tokens or naming an implied keyword, in order. */
+function candidatePatterns(index: KeywordPatterns, present: ReadonlySet<string>, implied: ReadonlySet<string>): number[] {
+  const candidates: number[] = [];
+  for (const token of present) for (const i of index.byFirstToken.get(token) ?? []) candidates.push(i);
+  for (const keyword of implied) for (const i of index.byKeyword.get(keyword) ?? []) candidates.push(i);
+  return [...new Set(candidates)].sort((a, b) => a - b);
 }
 
 function containsSequence(tokens: readonly string[], sequence: readonly string[], single: ReadonlySet<string>): boolean {
   if (sequence.length === 0) return false;
   if (sequence.length === 1) return single.has(sequence[0] ?? '');
   for (let i = 0; i + sequence.length <= tokens.length; i++) {
-    if (sequence.every((t, j) => tokens[i + j] === t)) return true;
+    let j = 0;
+    while (j < sequence.length && tokens[i + j] === sequence[j]) j++;
+    if (j === sequence.length) return true;
   }
   return false;
 }
@@ -377,7 +403,10 @@ export function matchRolesInText(tokens: readonly string[], options: RolesForTex
   const present = new Set(tokens);
   const implied = (options.expand ?? true) ? impliedTerms(tokens, { hints: options.hints ?? true }) : new Set<string>();
   const found = new Map<RoleId, { keywords: string[]; concepts: Set<string>; literal: number }>();
-  for (const pattern of patterns()) {
+  // Only the patterns that can match are tried (a few dozen of well over a thousand), still in data-file order.
+  const index = patterns();
+  for (const position of candidatePatterns(index, present, implied)) {
+    const pattern = index.all[position]!;
     const literal = containsSequence(tokens, pattern.tokens, present);
     if (!literal && !implied.has(pattern.keyword)) continue;
     let entry = found.get(pattern.role);

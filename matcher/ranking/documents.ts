@@ -8,7 +8,7 @@ import { getRole, listEdges, matchRolesInText, rolesForIndustries, type RoleId, 
 import type { IndexSettings } from '../index/port.js';
 import { ancestors } from '../taxonomy/industries.js';
 import { offeredTitle, sideOfPosting, type Side } from './side.js';
-import { conceptsOf, meiliSynonyms, normalise, synonymGroupOf, tokenize, tokenizeNormalised } from '../text/index.js';
+import { meiliSynonyms, normalise, synonymGroupOf, textConceptKeys, tokenize, tokenizeNormalised } from '../text/index.js';
 
 /** The one index the matcher uses (companies and postings side by side, told apart by `type`). */
 export const MATCH_INDEX = 'matchables';
@@ -112,7 +112,7 @@ export function termsOf(text: string): string[] {
 }
 
 function termsOfTokens(tokens: readonly string[]): string[] {
-  return [...new Set([...conceptsOf(tokens, { hints: false }).map((c) => conceptTerm(c.key)), ...tokens])];
+  return [...new Set([...textConceptKeys(tokens).map(conceptTerm), ...tokens])];
 }
 
 export function toCompanyDocument(company: MatchableCompany): CompanyDocument {

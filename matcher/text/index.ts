@@ -9,6 +9,7 @@ export { normalise } from './normalise.js';
 export { tokenize, tokenizeNormalised, singularEnglish, isStopWord } from './tokenize.js';
 export {
   conceptsOf,
+  textConceptKeys,
   expandSynonyms,
   groupConceptKey,
   expansionsOf,

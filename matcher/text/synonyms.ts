@@ -311,6 +311,24 @@ export function groupConceptKey(groupId: string): string {
 }
 
 /**
+ * The keys of `conceptsOf(tokens, { hints: false })`, in the same order, without building a concept object per
+ * token: what indexing needs for every document it writes. Matches are left to right and never overlap, so
+ * walking them beside the tokens gives the order conceptsOf sorts into.
+ */
+export function textConceptKeys(tokens: readonly string[]): string[] {
+  const { groupPatterns } = compile();
+  const keys = new Set<string>();
+  let next = 0;
+  for (const { pattern, start } of findMatches(tokens, groupPatterns)) {
+    for (; next < start; next += 1) keys.add(tokens[next]!);
+    for (const id of groupAndBroader(pattern.rule)) keys.add(groupConceptKey(id));
+    next = start + pattern.tokens.length;
+  }
+  for (; next < tokens.length; next += 1) keys.add(tokens[next]!);
+  return [...keys];
+}
+
+/**
  * The concepts of `tokens`, each once, in order of first occurrence: every group term found becomes its group's
  * key, so 贴片, 表面贴装 and SMT are one concept; other tokens stand for themselves. With hints (default on), a
  * colloquial word adds its targets as concepts marked `hint` (a target in a group adds the group).

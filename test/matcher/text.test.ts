@@ -13,9 +13,11 @@ import {
   SYNONYM_GROUPS,
   SYNONYM_HINTS,
   synonymGroupOf,
+  textConceptKeys,
   tokenize,
   warmUpText,
 } from '../../matcher/text/index.js';
+import { generateSyntheticZone } from '../../seeds/demo/index.js';
 
 interface StopWordsFile {
   zh: string[];
@@ -267,6 +269,20 @@ describe('matcher text', function () {
       assert.deepEqual(keys('减速器'), ['g:reducer']);
       assert.ok(impliedTerms(tokenize('谐波减速器')).has('减速机'));
       assert.ok(!impliedTerms(tokenize('减速机')).has('谐波减速器'));
+    });
+
+    it('When only the keys of a text are asked for, then they are those of its concepts, in the same order', function () {
+      const zone = generateSyntheticZone({ companies: 400, seed: 5 });
+      const texts = [
+        ...zone.companies.map((c) => `${c.input.name} ${c.input.description}`),
+        '谐波减速器 RV减速器 减速机 harmonic drive',
+        'SMT贴片 表面贴装 PCBA加工 贴片 smt',
+        '',
+      ];
+      for (const text of texts) {
+        const tokens = tokenize(text);
+        assert.deepEqual(textConceptKeys(tokens), conceptsOf(tokens, { hints: false }).map((c) => c.key), text);
+      }
     });
 
     it('When implied terms are asked for, then multi-word terms stay whole', function () {
