@@ -99,8 +99,17 @@ export function postingDocumentId(id: string): string {
 
 /** Concept key → index word. Group keys become `zz<id>` so no analyser splits them; plain tokens stay. */
 export function conceptTerm(key: string): string {
-  return key.startsWith('g:') ? `zz${key.slice(2).replace(/[^a-z0-9]/g, '')}` : key;
+  if (!key.startsWith('g:')) return key;
+  let term = GROUP_TERMS.get(key);
+  if (term === undefined) {
+    term = `zz${key.slice(2).replace(/[^a-z0-9]/g, '')}`;
+    // One per synonym group; the bound only matters should a text ever produce a token that looks like a group key.
+    if (GROUP_TERMS.size < 4096) GROUP_TERMS.set(key, term);
+  }
+  return term;
 }
+
+const GROUP_TERMS = new Map<string, string>();
 
 /**
  * Index words of a text: its concepts (no colloquial hints: a document says what it says), followed by the words
@@ -112,7 +121,10 @@ export function termsOf(text: string): string[] {
 }
 
 function termsOfTokens(tokens: readonly string[]): string[] {
-  return [...new Set([...textConceptKeys(tokens).map(conceptTerm), ...tokens])];
+  const terms = new Set<string>();
+  for (const key of textConceptKeys(tokens)) terms.add(conceptTerm(key));
+  for (const token of tokens) terms.add(token);
+  return [...terms];
 }
 
 export function toCompanyDocument(company: MatchableCompany): CompanyDocument {
