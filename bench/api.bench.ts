@@ -3,7 +3,7 @@
  * `GET /api/v1/postings?…` on the embedded store with 20,000 companies loaded, beside a bare express "hello"
  * measured in the same run on the same machine, plus the server's resident memory.
  *
- * The server runs as its own process (the built `dist/server/main.js`, as `npm start` runs it) so its RSS is its
+ * The server runs as its own process (the built `dist/server/main.js` with the node options of `npm start`) so its RSS is its
  * own; autocannon drives it from this process. Rate limits are switched off for the run.
  * Targets: create ≥ 1,500 req/s, list ≥ 2,000 req/s on 2 cores, p99 ≤ 50 ms, server RSS ≤ 400 MB.
  *
@@ -82,6 +82,15 @@ function startProcess(command: string, args: string[], env: Record<string, strin
   });
 }
 
+/** The node options `npm start` runs the server with (package.json), so the server here runs as it does there. */
+function startNodeOptions(): string[] {
+  const { scripts } = JSON.parse(readFileSync('package.json', 'utf8')) as { scripts: { start: string } };
+  const words = scripts.start.trim().split(/\s+/);
+  const entry = words.indexOf('dist/server/main.js');
+  if (words[0] !== 'node' || entry < 0) throw new Error(`package.json "start" is not "node [options] dist/server/main.js": ${scripts.start}`);
+  return words.slice(1, entry);
+}
+
 /** CPU seconds (user + system) the process has used so far, from /proc (clock ticks of 10 ms). */
 function cpuSeconds(pid: number): number {
   const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').replace(/^.*\) /, '').split(' ');
@@ -143,7 +152,7 @@ async function main(): Promise<void> {
   const server = await startProcess(
     process.execPath,
     // BENCH_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" profiles the server during the runs.
-    [...(process.env['BENCH_NODE_ARGS']?.split(' ').filter(Boolean) ?? []), 'dist/server/main.js'],
+    [...startNodeOptions(), ...(process.env['BENCH_NODE_ARGS']?.split(' ').filter(Boolean) ?? []), 'dist/server/main.js'],
     { PORT: '3982', HOST: '127.0.0.1', DATA_DIR: dataDir, ADMIN_TOKEN: TOKEN, SEED_DEMO: '0', LOG_LEVEL: 'info', RATE_LIMIT_PER_MINUTE: '0', RATE_LIMIT_IP_PER_MINUTE: '0', NODE_ENV: 'production' },
     /is ready/,
   );
