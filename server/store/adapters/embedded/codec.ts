@@ -20,13 +20,14 @@ function tagged(value: unknown): unknown {
   if (value instanceof Date) return { $date: value.toISOString() };
   if (Buffer.isBuffer(value)) return { $binary: value.toString('base64') };
   if (Array.isArray(value)) {
+    const items = value as unknown[];
     let copy: unknown[] | undefined;
-    for (let i = 0; i < value.length; i++) {
-      const item: unknown = value[i];
+    for (let i = 0; i < items.length; i++) {
+      const item = items[i];
       const tag = tagged(item);
-      if (tag !== item) (copy ??= [...value])[i] = tag;
+      if (tag !== item) (copy ??= [...items])[i] = tag;
     }
-    return copy ?? value;
+    return copy ?? items;
   }
   // Other objects that serialise themselves (toJSON) are left to JSON.stringify, as the replacer left them.
   if (typeof (value as { toJSON?: unknown }).toJSON === 'function') return value;
