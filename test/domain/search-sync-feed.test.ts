@@ -34,6 +34,25 @@ describe('search sync feed', () => {
     assert.deepEqual(added, [{ name: SEARCH_SYNC_JOB, data: { companies: ['c1'], postings: ['p1', 'p2'] } }]);
   });
 
+  it('When writes acknowledged together report their changes, then one job is queued before the store commits again', async () => {
+    const { queue, added } = recordingQueue();
+    const feed = new SearchSyncFeed(queue, logger);
+    const order: string[] = [];
+    let acknowledge!: () => void;
+    const commit = new Promise<void>((resolve) => (acknowledge = resolve));
+    const writers = ['p1', 'p2', 'p3'].map(async (id) => {
+      await commit;
+      // Each writer queues its audit entry (the store commits it on the next turn), then reports its change.
+      setImmediate(() => order.push(`commit after ${added.length} job(s)`));
+      await feed.changed([entry('posting', id)]);
+    });
+    acknowledge();
+    await Promise.all(writers);
+    await new Promise((resolve) => setImmediate(resolve));
+    assert.deepEqual(added.map((a) => a.data.postings), [['p1', 'p2', 'p3']]);
+    assert.equal(order[0], 'commit after 1 job(s)', 'the job write is ready for the commit that carries the audit entries');
+  });
+
   it('When changes happen in different turns, then each turn gets its own job', async () => {
     const { queue, added } = recordingQueue();
     const feed = new SearchSyncFeed(queue, logger);

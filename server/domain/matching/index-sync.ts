@@ -39,9 +39,12 @@ interface PendingBatch {
 }
 
 /**
- * Changes made in the same turn of the event loop (concurrent requests, the rows of one import) share one job:
- * under load that is one queue write for many changes instead of one each. A write is still acknowledged only
- * after its job is queued, so nothing that was acknowledged can miss the index.
+ * Changes reported together (the writes one commit of the store acknowledged, the rows of one import) share one
+ * job: under load that is one queue write for many changes instead of one each. The batch closes in a microtask,
+ * after the continuations already queued have run (a commit resolves all its writers at once), so the job's own
+ * write joins the store's next commit, the one carrying the audit entries of the same changes, instead of waiting
+ * for a commit of its own. A write is still acknowledged only after its job is queued, so nothing that was
+ * acknowledged can miss the index.
  */
 export class SearchSyncFeed implements ChangeFeed {
   #pending: PendingBatch | undefined;
@@ -59,7 +62,7 @@ export class SearchSyncFeed implements ChangeFeed {
 
   #open(): PendingBatch {
     const batch: PendingBatch = { companies: new Set(), postings: new Set(), queued: Promise.resolve() };
-    batch.queued = new Promise<void>((resolve) => setImmediate(resolve)).then(async () => {
+    batch.queued = new Promise<void>((resolve) => queueMicrotask(resolve)).then(async () => {
       if (this.#pending === batch) this.#pending = undefined;
       await this.#enqueue({ companies: [...batch.companies], postings: [...batch.postings] });
     });
