@@ -241,7 +241,8 @@ function collect(value: unknown, parts: string[], i: number, out: unknown[]): vo
  * A Map key equal (SameValueZero) for two values exactly when MongoDB's equality says so, for the types documents
  * hold: numbers by value (1 and 1.0 alike), Dates by instant, null and missing alike. Strings, numbers and
  * booleans are their own keys, so an index shares the document's strings instead of holding a copy of each.
- * Dates and objects become a tagged string with a prefix no stored string starts with (U+FFFF is a noncharacter).
+ * Dates and objects become a string tagged with U+FFFF (a noncharacter); the rare string value that itself starts
+ * with it is tagged as a string, so no two kinds of value can share a key.
  */
 type IndexKey = string | number | boolean | null;
 
