@@ -4,7 +4,8 @@
  *
  *   score = 0.50 text + 0.10 title + 0.15 product + 0.30 fit + 0.02 park + 0.02 quantity + 0.03 size + 0.03 fresh
  *   fit   = max(role named by the request, 0.5 × chain link weight, 0.3 × industry proximity)
- *           (looking for buyers, a supply link from the offer counts 0.85 × its weight)
+ *           (looking for buyers, a supply link from the offer counts 0.85 × its weight, and a role the offer names
+ *           that no supply link from it reaches 0.7 × its strength)
  *
  * then ×0.35 for a direct competitor. A candidate with no real connection (none of the roles the request names,
  * no posting of the right kind that says the same things, not a buyer of the offer by the chain, no supply link
@@ -31,6 +32,8 @@ export const WEIGHTS = {
 export const COMPETITOR_FACTOR = 0.35;
 /** A chain link or a shared industry says less about fit than holding the role the request names. */
 const CHAIN_FIT = 0.5;
+/** Looking for buyers, a role the offer names that the chain does not make a buyer of it counts this much. */
+const NAMED_NOT_BUYER = 0.7;
 /** Looking for buyers, a supply link from the role offered names the very customers of the offer. */
 const BUYER_CHAIN_FIT = 0.85;
 const INDUSTRY_FIT = 0.3;
@@ -246,6 +249,7 @@ export function scoreCandidate(request: AnalysedRequest, candidate: Candidate, n
   const link: ChainRelation | null =
     request.seeking === 'suppliers' ? relation(company.roles, request.requester.roles) : relation(request.ownRoles, company.roles);
   const chain = link && link.kind !== 'peer' ? link.weight : 0;
+  if (request.seeking === 'buyers' && role > 0 && link?.kind !== 'supplies') role *= NAMED_NOT_BUYER;
   // Outside the roles the title asks for (and, looking for buyers, outside the chain's buyers of the offer), a unit
   // matching none of the words only those roles use matches on words neighbours share (检测, CNAS): it says less,
   // and connects nothing by itself.

@@ -92,4 +92,28 @@ describe('matcher ranking rules', () => {
     const lacking = scoreOf(subject, who, company('b'), posting('b'));
     assert.ok(holding > lacking, `${holding} vs ${lacking}`);
   });
+
+  it('When a capability names a role the chain does not make its buyer, then that role counts less than a buyer the chain names', () => {
+    // A harness for battery packs: the battery maker is named, the vehicle maker is who the chain says buys harnesses.
+    const offer: MatchSubject = {
+      kind: 'capability',
+      title: '电池包高压线束供货',
+      description: '为电池包提供高压线束，IATF 16949体系。',
+      tags: [],
+      industries: [],
+      certificationsRequired: [],
+    };
+    const request = analyseRequest(offer, requester(['harness'], ['C3831']));
+    assert.equal(request.seeking, 'buyers');
+    const buyer = (id: string, industries: string[], name: string): MatchableCompany => ({
+      id, name, industries, description: `${name}，区内企业。`, certifications: [], park: '', employees: 500, updatedAt: NOW,
+    });
+    const wants = (companyId: string): MatchablePosting => ({ ...capability(companyId, '高压线束采购', [], '采购高压线束，要求IATF 16949。'), kind: 'need', id: `${companyId}-need` });
+    const score = (c: MatchableCompany) =>
+      scoreCandidate(request, { company: toCompanyDocument(c), postings: [toPostingDocument(wants(c.id))] }, NOW.getTime())?.score ?? 0;
+    const vehicleMaker = score(buyer('v', ['C3612'], '某新能源汽车整车制造有限公司'));
+    const batteryMaker = score(buyer('b', ['C3841'], '某动力电池有限公司'));
+    assert.ok(batteryMaker > 0, 'the battery maker is still a buyer');
+    assert.ok(vehicleMaker > batteryMaker, `${vehicleMaker} vs ${batteryMaker}`);
+  });
 });
