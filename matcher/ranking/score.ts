@@ -183,6 +183,16 @@ function holds(company: CompanyDocument, certification: string): boolean {
   return company.certifications.includes(certification);
 }
 
+/**
+ * Words that make a title a service done to or for the things it names: "临床试验文件翻译" translates clinical-trial
+ * files, "自动化设备融资租赁" finances automation equipment; neither offers the trade whose words it holds.
+ */
+const SERVICE_HEADS = ['翻译', '运输', '融资', '租赁', '保理', '招聘', '猎头', '培训'];
+
+function isServiceOfAnotherKind(word: string): boolean {
+  return SERVICE_HEADS.some((head) => word.endsWith(head));
+}
+
 const DAY = 86_400_000;
 
 function freshness(updatedAt: number, now: number): number {
@@ -237,6 +247,7 @@ export function scoreCandidate(request: AnalysedRequest, candidate: Candidate, n
     for (const posting of candidate.postings) {
       if (posting.kind !== 'capability') continue;
       const title = posting.titleTerms.split(' ');
+      if (title.some(isServiceOfAnotherKind)) continue;
       for (const [partnerRole, strength] of request.partnerRoles) {
         const offered = strength * OFFERED_ROLE;
         if (offered <= role) continue;

@@ -93,6 +93,21 @@ describe('matcher ranking rules', () => {
     assert.ok(holding > lacking, `${holding} vs ${lacking}`);
   });
 
+  it('When a capability title translates, transports or finances the things it names, then it does not offer their trade', () => {
+    const subject = need('临床试验外包', '新产品需要CRO做临床试验管理和注册申报。');
+    const request = analyseRequest(subject, requester(['ivd']));
+    assert.ok(request.partnerRoles.has('cdmo-cro'));
+    const translator: MatchableCompany = {
+      id: 't', name: '某翻译服务有限公司', industries: ['L7294'], description: '笔译和口译公司，覆盖二十个语种。', certifications: [], park: '', employees: 40, updatedAt: NOW,
+    };
+    const scored = scoreCandidate(
+      request,
+      { company: toCompanyDocument(translator), postings: [toPostingDocument(capability('t', '临床试验文件翻译', [], '临床试验方案和注册资料的翻译与审校。'))] },
+      NOW.getTime(),
+    );
+    assert.ok(!scored?.reasons.some((r) => r.code === 'role'), JSON.stringify(scored?.reasons));
+  });
+
   it('When a capability names a role the chain does not make its buyer, then that role counts less than a buyer the chain names', () => {
     // A harness for battery packs: the battery maker is named, the vehicle maker is who the chain says buys harnesses.
     const offer: MatchSubject = {
