@@ -366,10 +366,14 @@ function patterns(): KeywordPatterns {
   );
   const byFirstToken = new Map<string, number[]>();
   const byKeyword = new Map<string, number[]>();
+  const add = (map: Map<string, number[]>, key: string, position: number) => {
+    const positions = map.get(key);
+    if (positions) positions.push(position);
+    else map.set(key, [position]);
+  };
   all.forEach((pattern, i) => {
-    const first = pattern.tokens[0];
-    if (first !== undefined) byFirstToken.set(first, [...(byFirstToken.get(first) ?? []), i]);
-    byKeyword.set(pattern.keyword, [...(byKeyword.get(pattern.keyword) ?? []), i]);
+    if (pattern.tokens[0] !== undefined) add(byFirstToken, pattern.tokens[0], i);
+    add(byKeyword, pattern.keyword, i);
   });
   keywordPatterns = { all, byFirstToken, byKeyword };
   return keywordPatterns;
