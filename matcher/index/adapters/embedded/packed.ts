@@ -36,7 +36,7 @@ export interface Shape {
 /** A packed document: `[shape, ...values]`. */
 export type PackedDocument = readonly unknown[];
 
-/** Strings up to this long are shared between documents (see {@link Shapes.share}). */
+/** Strings up to this long are shared between documents (see `Shapes.#share`). */
 const SHARED_UP_TO = 64;
 /** Distinct short strings remembered for sharing; the memory is forgotten when full. */
 const SHARED_KEPT = 16_384;
@@ -52,7 +52,7 @@ export class Shapes {
    */
   #shared = new Map<string, string>();
 
-  share(value: string): string {
+  #share(value: string): string {
     if (value.length > SHARED_UP_TO) return value;
     const known = this.#shared.get(value);
     if (known !== undefined) return known;
@@ -75,8 +75,8 @@ export class Shapes {
     let position = 1;
     for (let i = 0; i < fields.length; i++) {
       const value = document[fields[i]!];
-      if (kinds[i] === JOINED) packed[position++] = this.share((value as string[]).join(SEPARATOR));
-      else if (kinds[i] === AS_IS) packed[position++] = typeof value === 'string' ? this.share(value) : value;
+      if (kinds[i] === JOINED) packed[position++] = this.#share((value as string[]).join(SEPARATOR));
+      else if (kinds[i] === AS_IS) packed[position++] = typeof value === 'string' ? this.#share(value) : value;
     }
     return packed;
   }

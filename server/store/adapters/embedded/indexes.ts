@@ -237,6 +237,11 @@ function collect(value: unknown, parts: string[], i: number, out: unknown[]): vo
   out.push(undefined);
 }
 
+/** What an index holds a value under (see {@link keyOf}). */
+type IndexKey = string | number | boolean | null;
+
+const TAG = '\uffff';
+
 /**
  * A Map key equal (SameValueZero) for two values exactly when MongoDB's equality says so, for the types documents
  * hold: numbers by value (1 and 1.0 alike), Dates by instant, null and missing alike. Strings, numbers and
@@ -244,10 +249,6 @@ function collect(value: unknown, parts: string[], i: number, out: unknown[]): vo
  * Dates and objects become a string tagged with U+FFFF (a noncharacter); the rare string value that itself starts
  * with it is tagged as a string, so no two kinds of value can share a key.
  */
-type IndexKey = string | number | boolean | null;
-
-const TAG = '\uffff';
-
 function keyOf(value: unknown): IndexKey {
   if (value === null || value === undefined) return null;
   switch (typeof value) {
