@@ -9,14 +9,14 @@
  *
  * then ×0.35 for a direct competitor. A candidate with no real connection (none of the roles the request names,
  * no posting of the right kind that says the same things, not a buyer of the offer by the chain, no supply link
- * backed by shared words beyond the requester's own trade) is dropped, as is one lacking a certification the need
- * requires, one outside the roles the title asks for that matches none of the words only those roles use, and one
- * scoring below MIN_SCORE. (product is a share of all the request's title and tag words that only the words naming
+ * backed by shared words beyond the requester's own trade) is dropped, as is one outside the roles the title asks for that matches none of the words only those roles use, and one
+ * scoring below MIN_SCORE. One lacking a certification the need requires is scored all the same, then × 0.3 and
+ * flagged ("缺少 ISO 13485"): listed after every company that holds them. (product is a share of all the request's title and tag words that only the words naming
  * the thing itself earn, so it stays well below 1; the score is capped at 1.)
  */
 import { chainReason, getRole, relation, type ChainRelation, type RoleId } from '../chain/graph.js';
 import { industryProximity } from '../taxonomy/industries.js';
-import { termsOf, type CompanyDocument, type PostingDocument } from './documents.js';
+import { certificationKey, termsOf, type CompanyDocument, type PostingDocument } from './documents.js';
 import { roleTerms as roleTermsOf, type AnalysedRequest, type QueryTerm } from './request.js';
 
 export const WEIGHTS = {
@@ -41,6 +41,11 @@ const INDUSTRY_FIT = 0.3;
 const SHARED_WORDS_FACTOR = 0.5;
 /** A role the title of a capability names counts less than one the company holds. */
 const OFFERED_ROLE = 0.6;
+/**
+ * A company lacking a certification the need requires is listed after every company holding them, flagged: its
+ * score is scaled below MIN_SCORE, the least any holder shown has.
+ */
+const LACKING_FACTOR = 0.3;
 /** Below this a candidate is not shown: fewer results rather than noise. */
 export const MIN_SCORE = 0.3;
 /** A company profile says less about a concrete request than a posting does. */
@@ -220,7 +225,6 @@ function surfaces(matched: QueryTerm[]): string {
 export function scoreCandidate(request: AnalysedRequest, candidate: Candidate, now: number): ScoredCandidate | null {
   const { company } = candidate;
   const missing = request.requiredCertifications.filter((c) => !holds(company, c));
-  if (missing.length > 0) return null;
 
   // Best unit: one of its postings, or the profile. Looking for suppliers, the certificates the company holds count
   // as words of each: a need hoping for "IATF 16949体系" is answered by a company holding it, whatever it posted.
@@ -308,9 +312,11 @@ export function scoreCandidate(request: AnalysedRequest, candidate: Candidate, n
     WEIGHTS.size * size +
     WEIGHTS.fresh * fresh;
   if (competitor) score *= COMPETITOR_FACTOR;
-  score = Math.round(Math.min(1, score) * 1000) / 1000;
+  score = Math.min(1, score);
   // Not shown: no reasons to write (buyers connected by the chain alone are many).
   if (score < MIN_SCORE) return null;
+  if (missing.length > 0) score *= LACKING_FACTOR;
+  score = Math.round(score * 1000) / 1000;
 
   const reasons: Reason[] = [];
   const words = surfaces(best.text.matched);
@@ -332,7 +338,11 @@ export function scoreCandidate(request: AnalysedRequest, candidate: Candidate, n
     reasons.push({ code: 'chain', zh: chainReason(link, 'zh', { viewer }), en: chainReason(link, 'en', { viewer }) });
   }
   for (const certification of request.subject.certificationsRequired) {
-    reasons.push({ code: 'certification', zh: `具备 ${certification}`, en: `Holds ${certification}` });
+    reasons.push(
+      missing.includes(certificationKey(certification))
+        ? { code: 'certification', zh: `缺少 ${certification}`, en: `Lacks ${certification}` }
+        : { code: 'certification', zh: `具备 ${certification}`, en: `Holds ${certification}` },
+    );
   }
   if (park === 1) reasons.push({ code: 'park', zh: `同在 ${company.park}`, en: `Also in ${company.park}` });
   if (quantity !== null && best.posting) {

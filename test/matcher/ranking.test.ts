@@ -93,6 +93,21 @@ describe('matcher ranking rules', () => {
     assert.ok(holding > lacking, `${holding} vs ${lacking}`);
   });
 
+  it('When a need requires a certificate, then a supplier lacking it is listed after those holding it, flagged', () => {
+    const who = requester(['ic-design']);
+    const subject: MatchSubject = { ...need('芯片封装', '驱动芯片需要BGA封装和FT测试。'), certificationsRequired: ['IATF 16949'] };
+    const request = analyseRequest(subject, who);
+    const scored = (partner: MatchableCompany, title: string) =>
+      scoreCandidate(request, { company: toCompanyDocument(partner), postings: [toPostingDocument(capability(partner.id, title, ['封装'], '可承接BGA封装和FT测试，交期2周。'))] }, NOW.getTime());
+    // The one lacking it says more in its posting; holding the certificate still comes first.
+    const holding = scored(company('a', ['IATF 16949']), '封装代工');
+    const lacking = scored(company('b'), '芯片BGA封装与FT测试');
+    assert.ok(holding && lacking, 'both shown');
+    assert.ok(holding.score > lacking.score, `${holding.score} vs ${lacking.score}`);
+    assert.ok(holding.reasons.some((r) => r.zh === '具备 IATF 16949'), JSON.stringify(holding.reasons));
+    assert.ok(lacking.reasons.some((r) => r.zh === '缺少 IATF 16949' && r.en === 'Lacks IATF 16949'), JSON.stringify(lacking.reasons));
+  });
+
   it('When a capability title translates, transports or finances the things it names, then it does not offer their trade', () => {
     const subject = need('临床试验外包', '新产品需要CRO做临床试验管理和注册申报。');
     const request = analyseRequest(subject, requester(['ivd']));

@@ -106,7 +106,7 @@ export function matchingRoutes(services: Services): AnyRoute[] {
       operationId: 'matchPosting',
       summary: 'Ranked partners for a posting',
       description:
-        'A need is matched against capabilities and company profiles (suppliers); a capability, or a need for customers, against needs and profiles (buyers). The requesting company never appears; each company at most once, with its best posting. Fewer than `limit` items when fewer companies really fit.',
+        'A need is matched against capabilities and company profiles (suppliers); a capability, or a need for customers, against needs and profiles (buyers). The requesting company never appears; each company at most once, with its best posting. Companies lacking a certification the need requires come after every company holding them, with a reason saying which (缺少 … / Lacks …). Fewer than `limit` items when fewer companies really fit.',
       tags: TAGS,
       access: [...COMPANY_ROUTE_ROLES],
       params: idParams,
