@@ -34,6 +34,11 @@ export interface ChainRole {
   readonly codes: readonly string[];
   /** Keywords signalling the role in free text, as written in the data (normalised). */
   readonly keywords: readonly string[];
+  /**
+   * Those of the keywords that name a kind of thing other roles make too (传感器: a lidar is a sensor). Right after
+   * another role's keyword they only restate what that one names: "激光雷达传感器" is a lidar.
+   */
+  readonly categoryKeywords: readonly string[];
   /** Generic roles this role is a kind of (every manufacturer is one of the factories). */
   readonly isA: readonly RoleId[];
   /** A service every other role may buy. */
@@ -107,6 +112,7 @@ interface RawRole {
   /** Code → its name in the standard. (Optional values only because JSON imports type every role's codes alike.) */
   codes: Record<string, string | undefined>;
   keywords: string[];
+  categoryKeywords?: string[];
   isA?: string[];
   servesAll?: boolean;
   servesAllWeight?: number;
@@ -201,6 +207,9 @@ export function validateChainGraph(graph: RawChainGraph): string[] {
       else if (industry.zh !== name) problems.push(`role ${role.id}: ${code} is ${industry.zh}, not ${name}`);
     }
     if (role.keywords.length === 0) problems.push(`role ${role.id} has no keywords`);
+    for (const keyword of role.categoryKeywords ?? []) {
+      if (!role.keywords.includes(keyword)) problems.push(`role ${role.id}: category keyword ${keyword} is not one of its keywords`);
+    }
     if (role.servesAll && !isWeight(role.servesAllWeight)) {
       problems.push(`role ${role.id} serves all but its servesAllWeight is not in 0..1`);
     }
@@ -245,6 +254,7 @@ function load(graph: RawChainGraph): { roles: readonly ChainRole[]; edges: reado
       chain: r.chain,
       codes: Object.freeze(Object.keys(r.codes)),
       keywords: Object.freeze([...r.keywords]),
+      categoryKeywords: Object.freeze([...(r.categoryKeywords ?? [])]),
       isA: Object.freeze([...(r.isA ?? [])]),
       servesAll: r.servesAll ?? false,
       servesAllWeight: r.servesAll ? (r.servesAllWeight ?? 0) : 0,
@@ -424,6 +434,42 @@ export function matchRolesInText(tokens: readonly string[], options: RolesForTex
   return [...found]
     .sort(([a, x], [b, y]) => y.concepts.size - x.concepts.size || y.literal - x.literal || byGraphOrder(a, b))
     .map(([role, { keywords, concepts }]) => ({ role, keywords, strength: concepts.size }));
+}
+
+/** What a token names: its synonym group, or itself. */
+function conceptOf(token: string): string {
+  const group = synonymGroupOf(token);
+  return group ? `group:${group.id}` : token;
+}
+
+/**
+ * The roles a phrase (one run of text, such as a title: `tokens` from tokenize) names only by restating another:
+ * every keyword of the role found is one of its category keywords, written right after a keyword of another role
+ * and never after any other word. "激光雷达传感器" names a lidar, and its 传感器 is no evidence of the sensor makers'
+ * role; "激光雷达和压力传感器" names both. (Separate labels, such as a tag list "连接器 传感器", are no phrase.)
+ */
+export function restatedRoles(tokens: readonly string[]): Set<RoleId> {
+  const matches = matchRolesInText(tokens, { hints: false });
+  const restated = new Set<RoleId>();
+  for (const match of matches) {
+    const categories = ROLES.get(match.role)?.categoryKeywords ?? [];
+    if (categories.length === 0 || !match.keywords.every((k) => categories.includes(k))) continue;
+    const own = new Set(match.keywords.map(conceptOf));
+    const others = new Set(matches.filter((m) => m.role !== match.role).flatMap((m) => m.keywords.map(conceptOf)));
+    if (restatesOnly(tokens, own, others)) restated.add(match.role);
+  }
+  return restated;
+}
+
+function restatesOnly(tokens: readonly string[], own: ReadonlySet<string>, others: ReadonlySet<string>): boolean {
+  let restates = false;
+  for (let i = 1; i < tokens.length; i++) {
+    if (!own.has(conceptOf(tokens[i] ?? ''))) continue;
+    const before = conceptOf(tokens[i - 1] ?? '');
+    if (others.has(before)) restates = true;
+    else if (!own.has(before)) return false;
+  }
+  return restates;
 }
 
 /** Role ids of matchRolesInText, strongest evidence first. */

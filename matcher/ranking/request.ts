@@ -3,7 +3,7 @@
  * names, and which side of the chain the partners are on. A need normally looks for suppliers; a capability, and a
  * need for customers or orders ("寻找国内整机客户"), look for buyers.
  */
-import { getRole, listRoles, matchRolesInText, relation, rolesForIndustries, type RoleId, type RoleMatch } from '../chain/graph.js';
+import { getRole, listRoles, matchRolesInText, relation, restatedRoles, rolesForIndustries, type RoleId, type RoleMatch } from '../chain/graph.js';
 import { conceptsOf, synonymGroupOf, tokenize } from '../text/index.js';
 import { certificationKey, conceptTerm, type PostingKind } from './documents.js';
 import { sideOf } from './side.js';
@@ -86,10 +86,12 @@ export function analyseRequest(subject: MatchSubject, requester: Requester): Ana
 
   // Roles the title names in so many words (synonyms included) are what it is about. Those only a colloquial hint
   // implies ("机器人关节" → 减速机, 伺服电机) count as named in the title only when the title names no role itself.
-  const literalTitleRoles = namedRoles(titleTokens, false);
-  const impliedTitleRoles = namedRoles(titleTokens, true);
+  // A role the title names only by restating another ("激光雷达传感器" is a lidar) is not named anywhere in it.
+  const restated = restatedRoles(tokenize(subject.title));
+  const literalTitleRoles = namedRoles(titleTokens, false, restated);
+  const impliedTitleRoles = namedRoles(titleTokens, true, restated);
   const titleRoles = literalTitleRoles.length > 0 ? literalTitleRoles : impliedTitleRoles;
-  const allRoles = namedRoles([...titleTokens, ...bodyTokens], true);
+  const allRoles = namedRoles([...titleTokens, ...bodyTokens], true, restated);
   const requesterRoles = new Set(requester.roles);
   // What the requester acts as here. Looking for buyers, that is what it offers: the roles of its own the title
   // names, else (a capability) whatever the title names, else its roles. Looking for suppliers, its roles.
@@ -240,8 +242,8 @@ function productsOf(title: string, terms: ReadonlyMap<string, QueryTerm>): Set<s
  * has more, is not named by itself: "灭菌验证及生物相容性检测" names life-science testing; the 检测 it shares with
  * electrical testing does not name that too.
  */
-function namedRoles(tokens: readonly string[], hints: boolean): RoleMatch[] {
-  const matches = matchRolesInText(tokens, { hints }).filter((m) => !getRole(m.role)?.generic);
+function namedRoles(tokens: readonly string[], hints: boolean, restated: ReadonlySet<RoleId>): RoleMatch[] {
+  const matches = matchRolesInText(tokens, { hints }).filter((m) => !getRole(m.role)?.generic && !restated.has(m.role));
   // Compared by what the keywords name: cnas and 认证服务 are one concept.
   const named = matches.map((m) => new Set(m.keywords.map((k) => synonymGroupOf(k)?.id ?? k)));
   return matches.filter((_, i) => {

@@ -10,6 +10,7 @@ import {
   listRoles,
   matchRolesInText,
   relation,
+  restatedRoles,
   rolesForIndustries,
   rolesForText,
   upstreamOf,
@@ -122,6 +123,14 @@ describe('matcher industry-chain graph', function () {
       assert.match(problems, /unknown role no-such-role/);
       assert.match(problems, /weight must be in 0\.\.1/);
       assert.match(problems, /cycle .*electronic-components.*communication-equipment/);
+    });
+
+    it('When a category keyword is not one of the role\'s keywords, then validation says so', function () {
+      const graph = readGraph();
+      const sensors = graph.roles.find((r) => r.id === 'sensors-vision');
+      assert.ok(sensors);
+      sensors.categoryKeywords = ['模组'];
+      assert.match(validateChainGraph(graph).join('\n'), /sensors-vision: category keyword 模组 is not one of its keywords/);
     });
 
     it('When an edge is marked cycleAllowed but closes no cycle, then validation says so', function () {
@@ -292,6 +301,14 @@ describe('matcher industry-chain graph', function () {
       const [best] = matchRolesInText(tokenize('我们的仓库太乱了，想找人帮忙管起来'));
       assert.equal(best?.role, 'logistics-cold-chain');
       assert.ok(best.keywords.includes('仓储管理'));
+    });
+
+    it('When a category keyword only restates another role right before it, then that phrase does not name its role', function () {
+      assert.deepEqual([...restatedRoles(tokenize('激光雷达传感器'))], ['sensors-vision']);
+      assert.deepEqual([...restatedRoles(tokenize('雷射雷達傳感器'))], ['sensors-vision']);
+      assert.deepEqual([...restatedRoles(tokenize('激光雷达和压力传感器'))], []);
+      assert.deepEqual([...restatedRoles(tokenize('传感器标定服务'))], []);
+      assert.deepEqual([...restatedRoles(tokenize('激光雷达与视觉传感器'))], [], 'another word before it');
     });
 
     it('When synonymous keywords match, then they count once', function () {

@@ -64,6 +64,14 @@ describe('matcher ranking rules', () => {
     assert.ok(request.ownRoles.includes('logistics-cold-chain'));
   });
 
+  it('When a title names a sensor by its kind, then the kind is the role asked for, not every sensor maker', () => {
+    const request = analyseRequest(need('激光雷达传感器', '无人车需要摄像头，要求提供SDK和标定支持。', ['传感器', '激光雷达']), requester(['autonomous-driving-software']));
+    assert.equal(request.partnerRoles.get('lidar'), 1);
+    assert.ok(!request.partnerRoles.has('sensors-vision'), JSON.stringify([...request.partnerRoles]));
+    const both = analyseRequest(need('激光雷达和压力传感器', '样件两周交付。'), requester(['autonomous-driving-software']));
+    assert.equal(both.partnerRoles.get('sensors-vision'), 1);
+  });
+
   it("When a title names a product beyond a role's words, then that and its broader concept are its product words; a role's keyword is not", () => {
     const media = analyseRequest(
       { kind: 'capability', title: 'CHO无血清培养基', description: '可免费试用。', tags: ['国产替代'], industries: [], certificationsRequired: [] },
