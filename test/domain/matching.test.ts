@@ -163,6 +163,26 @@ describe('matching API', () => {
       assert.deepEqual(companiesIn(await matchesOf(automationNeed, `?certification=${encodeURIComponent('iso 9001')}`)), [vision]);
     });
 
+    it('When a need requires a certification, then suppliers lacking it come after every holder, flagged in both languages', async () => {
+      const need = await createPosting(app, {
+        companyId: ems,
+        kind: 'need',
+        title: 'AOI视觉检测与AGV物料配送',
+        description: '插件和测试工序引入AOI视觉检测，用AGV做线边物料配送，供应商需通过ISO 9001。',
+        tags: ['AOI', 'AGV', '自动化'],
+        certificationsRequired: ['ISO 9001'],
+      });
+      const body = await matchesOf(need.id);
+      const ids = companiesIn(body);
+      assert.ok(ids.includes(vision) && ids.includes(agv), JSON.stringify(body));
+      assert.ok(ids.indexOf(vision) < ids.indexOf(agv), 'the holder first');
+      assert.ok(body.items.find((i) => i.company.id === vision)?.reasons.some((r) => r.code === 'certification' && r.text === '具备 ISO 9001'));
+      assert.ok(body.items.find((i) => i.company.id === agv)?.reasons.some((r) => r.code === 'certification' && r.text === '缺少 ISO 9001'));
+      const english = await matchesOf(need.id, '', 'en');
+      assert.ok(english.items.find((i) => i.company.id === agv)?.reasons.some((r) => r.text === 'Lacks ISO 9001'));
+      assert.deepEqual(companiesIn(await matchesOf(need.id, `?certification=${encodeURIComponent('ISO 9001')}`)), [vision]);
+    });
+
     it('When a filter value carries Meilisearch filter syntax, then it is a plain value that matches nothing', async () => {
       for (const value of ['路东区" OR type = "posting', "路东区' OR 1=1", '路东区\\', 'x AND park EXISTS']) {
         assert.deepEqual(companiesIn(await matchesOf(automationNeed, `?park=${encodeURIComponent(value)}`)), []);
