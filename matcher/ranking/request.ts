@@ -113,10 +113,10 @@ export function analyseRequest(subject: MatchSubject, requester: Requester): Ana
 
   // Roles partners should hold: named in the title (strongest) or the body, never the requester's own (a supplier
   // of what you make yourself is a competitor; looking for buyers, those are the competitors).
-  // Looking for suppliers, a role the title names that buys from another role it names, in the requester's own
-  // chain or a service, is what the thing is for, not who should supply it: "二类医疗器械临床评价" from an IVD maker
-  // wants a CRO for its device, not a device maker; "AGV/AMR … from warehouse to SMT lines" wants AGVs, not a
-  // warehouse. Where that leaves no role the title names in so many words, the roles a hint implies stand in
+  // Looking for suppliers, a role the title names that buys from another role it names (or is served by it), in the
+  // requester's own chain or a service, is what the thing is for, not who should supply it: "二类医疗器械临床评价"
+  // from an IVD maker wants a CRO for its device, not a device maker; "AGV/AMR … from warehouse to SMT lines" wants
+  // AGVs, not a warehouse; "Factoring our receivables from vehicle makers" wants a factor. Where that leaves no role the title names in so many words, the roles a hint implies stand in
   // ("临床评价" → CRO).
   const context = new Set<RoleId>();
   if (seeking === 'suppliers') {
@@ -124,7 +124,7 @@ export function analyseRequest(subject: MatchSubject, requester: Requester): Ana
     const named = impliedTitleRoles.map((m) => m.role).filter((r) => !own.has(r));
     for (const role of named) {
       if (!chains.has(getRole(role)?.chain) && !getRole(role)?.servesAll) continue;
-      if (named.some((other) => other !== role && relation([other], [role])?.kind === 'supplies')) context.add(role);
+      if (named.some((other) => other !== role && servesOrSupplies(other, role))) context.add(role);
     }
   }
   const literalNamed = literalTitleRoles.filter((m) => !own.has(m.role) && !context.has(m.role));
@@ -250,6 +250,12 @@ function namedRoles(tokens: readonly string[], hints: boolean, restated: Readonl
     const mine = named[i] ?? new Set<string>();
     return !named.some((other) => other.size > mine.size && [...mine].every((c) => other.has(c)));
   });
+}
+
+/** Whether `supplier` sells to `buyer` along the chain, as a supplier or as a service. */
+function servesOrSupplies(supplier: RoleId, buyer: RoleId): boolean {
+  const kind = relation([supplier], [buyer])?.kind;
+  return kind === 'supplies' || kind === 'serves';
 }
 
 function conceptTermsOf(text: string): string[] {

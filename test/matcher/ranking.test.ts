@@ -58,6 +58,12 @@ describe('matcher ranking rules', () => {
     assert.ok(!request.ownRoles.includes('packaging-test'));
   });
 
+  it('When a title names a service and the role it is done for, then the service is asked for and the other is context', () => {
+    const request = analyseRequest(need('Factoring our receivables from vehicle makers', 'About RMB 15 million of 90-day receivables.'), requester(['harness']));
+    assert.equal(request.partnerRoles.get('supply-chain-finance'), 1);
+    assert.equal(request.partnerRoles.get('vehicle-makers'), 0.3);
+  });
+
   it("When a need's text names another role beside the requester's own, then the own one stays what the thing is for", () => {
     const request = analyseRequest(need('新能源物流车采购', '车队更新需要轻型厢式货车约三十台，希望区内车企提供试驾。'), requester(['logistics-cold-chain']));
     assert.ok(!request.partnerRoles.has('logistics-cold-chain'));
