@@ -248,6 +248,12 @@ describe('matcher text', function () {
       assert.ok(!expanded.includes('翻译') && !expanded.includes('本地化'));
     });
 
+    it('When a need asks for "the ones who do automation", then system integrators are implied, and 自动化改造 stays whole', function () {
+      const expanded = expandSynonyms(tokenize('想找做自动化的来看看'));
+      assert.ok(includesAll(expanded, ['系统集成商', '集成商']), expanded.join(' '));
+      assert.deepEqual(tokenize('对产线做自动化改造'), ['产线', '做', '自动化改造']);
+    });
+
     it('When a hint target is expanded, then the hint does not apply backwards', function () {
       assert.ok(expandSynonyms(['仓库']).includes('物流'));
       assert.ok(!expandSynonyms(['物流']).includes('仓库'));
