@@ -7,7 +7,7 @@ import { getRole, listRoles, matchRolesInText, relation, restatedRoles, rolesFor
 import { conceptsOf, synonymGroupOf, tokenize } from '../text/index.js';
 import { certificationKey, conceptTerm, type PostingKind } from './documents.js';
 import { sideOf } from './side.js';
-import { DOMAIN_WEIGHT, termWeight } from './weights.js';
+import { DOMAIN_WEIGHT, isPlace, termWeight } from './weights.js';
 
 /** The requesting company, as the ranking needs it. */
 export interface Requester {
@@ -162,6 +162,8 @@ export function analyseRequest(subject: MatchSubject, requester: Requester): Ana
   const addAll = (tokens: string[], factor: number, inTitle: boolean): void => {
     for (const concept of conceptsOf(tokens)) {
       const term = conceptTerm(concept.key);
+      // Where the requester is (亦庄, 路东区) is the park signal's business; as a word it would match every profile there.
+      if (isPlace(term)) continue;
       const ownTrade = seeking === 'suppliers' && ownTerms.has(term) && !partnerRoleTerm(term, partnerRoles);
       const weight = termWeight(term) * factor * (concept.via === 'hint' ? HINT_FACTOR : 1) * (ownTrade ? OWN_CONTEXT_FACTOR : 1);
       const existing = terms.get(term);

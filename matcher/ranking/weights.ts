@@ -9,11 +9,21 @@ import vocabulary from '../text/vocabulary.json' with { type: 'json' };
 let domain: Set<string> | undefined;
 let colloquial: Set<string> | undefined;
 let generic: Set<string> | undefined;
+let places: Set<string> | undefined;
 
 /** Weight of a domain word (chain keyword, vocabulary, synonym term) that is no synonym group. */
 export const DOMAIN_WEIGHT = 0.9;
 /** Weight of a generic business word (国产替代, 交期…): every trade writes it, so it says little about the partner. */
 const GENERIC_WEIGHT = 0.3;
+
+/** Weight of a place in the zone (亦庄, 路东区…): where a company sits is the park signal's business. */
+const PLACE_WEIGHT = 0.1;
+
+/** Whether a word names the zone or one of its areas (vocabulary.json `places`). */
+export function isPlace(term: string): boolean {
+  places ??= new Set(vocabulary.places.flatMap((w) => tokenize(w)));
+  return places.has(term);
+}
 
 /** Whether a word is a business word every trade uses (vocabulary.json `generic`). */
 export function isGenericWord(term: string): boolean {
@@ -44,6 +54,7 @@ const HAN = /\p{Script=Han}/u;
 export function termWeight(term: string): number {
   if (term.startsWith('zz')) return 1;
   if (colloquialTokens().has(term)) return 0.2;
+  if (isPlace(term)) return PLACE_WEIGHT;
   if (isGenericWord(term)) return GENERIC_WEIGHT;
   if (domainTokens().has(term)) return DOMAIN_WEIGHT;
   if (HAN.test(term)) return term.length >= 3 ? 0.55 : term.length === 2 ? 0.4 : 0.1;

@@ -7,6 +7,7 @@ import type { RoleId } from '../../matcher/chain/graph.js';
 import { toCompanyDocument, toPostingDocument, type MatchableCompany, type MatchablePosting } from '../../matcher/ranking/documents.js';
 import { analyseRequest, type MatchSubject, type Requester } from '../../matcher/ranking/request.js';
 import { scoreCandidate } from '../../matcher/ranking/score.js';
+import { termWeight } from '../../matcher/ranking/weights.js';
 
 const NOW = new Date('2026-11-01T00:00:00Z');
 
@@ -62,6 +63,19 @@ describe('matcher ranking rules', () => {
     const request = analyseRequest(need('Factoring our receivables from vehicle makers', 'About RMB 15 million of 90-day receivables.'), requester(['harness']));
     assert.equal(request.partnerRoles.get('supply-chain-finance'), 1);
     assert.equal(request.partnerRoles.get('vehicle-makers'), 0.3);
+  });
+
+  it('When a request names a place in the zone, then the place is no word to match on (and weighs like filler in search)', () => {
+    assert.equal(termWeight('亦庄'), 0.1);
+    assert.equal(termWeight('路东区'), 0.1);
+    assert.equal(termWeight('冷链'), 0.9);
+    // A logistics firm whose profile says only that it sits in 亦庄 is no match for samples shipped from there.
+    const request = analyseRequest(need('临床样本冷链运输', '血样从亦庄的实验室送到天津的医院。'), requester(['cdmo-cro']));
+    const firm: MatchableCompany = {
+      id: 'l', name: '某物流有限公司', industries: ['G5431'], description: '公司位于亦庄，提供干线运输。', certifications: [], park: '', employees: 200, updatedAt: NOW,
+    };
+    const scored = scoreCandidate(request, { company: toCompanyDocument(firm), postings: [] }, NOW.getTime());
+    assert.ok(!scored?.reasons.some((r) => r.zh.includes('亦庄')), JSON.stringify(scored?.reasons));
   });
 
   it("When a need's text names another role beside the requester's own, then the own one stays what the thing is for", () => {
