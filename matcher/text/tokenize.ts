@@ -4,7 +4,7 @@
  *
  *  - Han runs are segmented by jieba with the domain vocabulary (表面贴装, 激光雷达, 细胞培养基 stay whole).
  *  - Other letters and digits form words split at spaces and punctuation, keeping the inner marks of r&d, c++,
- *    3.5 and node.js. Hyphens split ("wire-harness" = "wire harness"), and script changes split ("smt贴片" = "smt"
+ *    3.5 and node.js; a + between words splits them ("PCB+SMT" = "pcb" "smt"). Hyphens split ("wire-harness" = "wire harness"), and script changes split ("smt贴片" = "smt"
  *    "贴片"), so every spelling of a phrase gives the same tokens.
  *  - Standard numbers are joined to their prefix: "ISO 13485", "iso-13485" and "ISO13485:2016" all give
  *    "iso13485"; "GB/T 19001-2016" gives "gbt19001".
@@ -24,9 +24,12 @@ const STOP_WORDS: ReadonlySet<string> = new Set([...stopwords.zh, ...stopwords.e
 const STANDARD_NUMBER =
   /\b(iso|iec|iatf|ts|gb\/t|gbt|gb|yy\/t|yy|ipc|astm|asme|ieee|sae|ul)[\s\-/]*(\d{3,6})(?:[:-]\d{4})?\b/g;
 
-/** A Han run, or a word of other letters/digits (with inner & + . # and trailing + #: r&d, c++, c#, 3.5). */
+/**
+ * A Han run, or a word of other letters/digits (with inner & . # and trailing + #: r&d, 3.5, c++, c#). A + between
+ * two words joins two things ("PCB+SMT一站式" is PCB and SMT), so it splits them.
+ */
 const PIECE =
-  /(\p{Script=Han}+)|((?:(?!\p{Script=Han})[\p{L}\p{N}\p{M}])+(?:[&+.#](?:(?!\p{Script=Han})[\p{L}\p{N}\p{M}])+)*[+#]*)/gu;
+  /(\p{Script=Han}+)|((?:(?!\p{Script=Han})[\p{L}\p{N}\p{M}])+(?:[&.#](?:(?!\p{Script=Han})[\p{L}\p{N}\p{M}])+)*(?:[+#]+(?![+#]|(?!\p{Script=Han})[\p{L}\p{N}\p{M}]))?)/gu;
 
 const ASCII_WORD = /^[a-z]+$/;
 const SINGLE_LATIN_LETTER = /^[a-z]$/;

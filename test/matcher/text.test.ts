@@ -154,6 +154,12 @@ describe('matcher text', function () {
       ]);
     });
 
+    it('When a plus joins two words, then they are two things; a trailing plus stays (c++)', function () {
+      assert.deepEqual(tokenize('PCB+SMT一站式服务'), ['pcb', 'smt', '服务']);
+      assert.deepEqual(tokenize('SMT+DIP'), tokenize('SMT DIP'));
+      assert.deepEqual(tokenize('C++开发、C#'), ['c++', '开发', 'c#']);
+    });
+
     it('When words of two scripts touch or are hyphenated, then they split like spaced words', function () {
       assert.deepEqual(tokenize('smt贴片'), ['smt', '贴片']);
       assert.deepEqual(tokenize('RV减速器'), ['rv', '减速器']);
