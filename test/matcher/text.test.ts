@@ -260,6 +260,11 @@ describe('matcher text', function () {
       assert.deepEqual(tokenize('对产线做自动化改造'), ['产线', '做', '自动化改造']);
     });
 
+    it('When a need asks for its parts to be placed (贴好), then SMT is implied; labels stuck on goods shipped are not SMT', function () {
+      assert.ok(expandSynonyms(tokenize('两三天出板，最好顺便把元件也贴好')).includes('贴片'));
+      assert.ok(!expandSynonyms(tokenize('发货前把箱子上的标签贴好')).includes('贴片'));
+    });
+
     it('When a hint target is expanded, then the hint does not apply backwards', function () {
       assert.ok(expandSynonyms(['仓库']).includes('物流'));
       assert.ok(!expandSynonyms(['物流']).includes('仓库'));
