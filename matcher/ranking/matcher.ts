@@ -3,9 +3,10 @@
  * the same whichever index is configured. Also keeps the index in step with the store (called by the index-sync
  * job) and answers full-text search.
  *
- * Retrieval asks the index four narrow questions instead of one broad one: postings of the kind wanted that share
- * words with the request, company profiles that share words, companies holding a role the request names, and
- * the documents of the companies found that are still missing. The index only has to find; scoring is here.
+ * Retrieval asks the index a few narrow questions instead of one broad one: postings of the kind wanted that share
+ * words with the request, company profiles that share words, companies holding a role the request names (those
+ * sharing words, and every holder of a role a need's title asks for where there are few), and the documents of the
+ * companies found that are still missing. The index only has to find; scoring is here.
  */
 import { listRoles, relation, type RoleId } from '../chain/graph.js';
 import type { SearchFilter, SearchIndex } from '../index/port.js';
@@ -228,16 +229,22 @@ export class Matcher {
     if (options.certification !== undefined) companyFilter['certifications'] = certificationKey(options.certification);
 
     const chainRoles = chainRolesFor(analysed, seeking);
-    const [postingHits, companyHits, roleHits] = await Promise.all([
+    // Looking for suppliers, every holder of a role the title asks for is a candidate, whatever its words (a lab whose
+    // postings name no EMC test still tests) — where the zone has so few that all of them can be weighed.
+    const askedRoles = seeking === 'suppliers' ? [...analysed.partnerRoles].filter(([, strength]) => strength >= 1).map(([role]) => role) : [];
+    const [postingHits, companyHits, roleHits, holderHits] = await Promise.all([
       q === '' ? null : this.index.search<MatchDocument>(MATCH_INDEX, q, { filter: { type: 'posting', side, status: 'open' }, limit: POSTING_CANDIDATES, attributes: RANKING_FIELDS }),
       q === '' ? null : this.index.search<MatchDocument>(MATCH_INDEX, q, { filter: companyFilter, limit: COMPANY_CANDIDATES, attributes: RANKING_FIELDS }),
       chainRoles.length === 0 ? null : this.index.search<MatchDocument>(MATCH_INDEX, q, { filter: { ...companyFilter, roles: chainRoles }, limit: COMPANY_CANDIDATES, attributes: RANKING_FIELDS }),
+      askedRoles.length === 0 ? null : this.index.search<MatchDocument>(MATCH_INDEX, '', { filter: { ...companyFilter, roles: askedRoles }, limit: COMPANY_CANDIDATES + 1, attributes: RANKING_FIELDS }),
     ]);
+    // More holders than that: those sharing words (roleHits) are the ones worth weighing; any other subset would be arbitrary.
+    const allHolders = holderHits !== null && holderHits.hits.length <= COMPANY_CANDIDATES ? holderHits : null;
 
     const companies = new Map<string, CompanyDocument>();
     const postings = new Map<string, PostingDocument[]>();
     const requesterId = analysed.requester.id;
-    for (const hits of [companyHits, roleHits]) {
+    for (const hits of [companyHits, roleHits, allHolders]) {
       for (const { document } of hits?.hits ?? []) if (document.type === 'company' && document.companyId !== requesterId) companies.set(document.companyId, document);
     }
     for (const { document } of postingHits?.hits ?? []) {

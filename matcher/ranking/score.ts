@@ -18,6 +18,7 @@ import { chainReason, getRole, relation, type ChainRelation, type RoleId } from 
 import { industryProximity } from '../taxonomy/industries.js';
 import { certificationKey, termsOf, type CompanyDocument, type PostingDocument } from './documents.js';
 import { roleTerms as roleTermsOf, type AnalysedRequest, type QueryTerm } from './request.js';
+import { termWeight } from './weights.js';
 
 export const WEIGHTS = {
   text: 0.5,
@@ -198,6 +199,9 @@ function isServiceOfAnotherKind(word: string): boolean {
   return SERVICE_HEADS.some((head) => word.endsWith(head));
 }
 
+/** Base weight (weights.ts) below which a matched word is not named in a reason: numbers, single characters. */
+const SHOWN_WEIGHT = 0.2;
+
 const DAY = 86_400_000;
 
 function freshness(updatedAt: number, now: number): number {
@@ -218,8 +222,10 @@ function quantityFit(request: AnalysedRequest, posting: PostingDocument | null):
   return Math.min(1, supply / demand);
 }
 
+/** The words a reason shows: the heaviest matched as the request wrote them, never a bare number or single character. */
 function surfaces(matched: QueryTerm[]): string {
-  return [...new Set(matched.filter((t) => !t.hint).sort((a, b) => b.weight - a.weight).map((t) => t.surface))].slice(0, 3).join('/');
+  const shown = matched.filter((t) => !t.hint && termWeight(t.term) >= SHOWN_WEIGHT);
+  return [...new Set(shown.sort((a, b) => b.weight - a.weight).map((t) => t.surface))].slice(0, 3).join('/');
 }
 
 export function scoreCandidate(request: AnalysedRequest, candidate: Candidate, now: number): ScoredCandidate | null {

@@ -121,6 +121,16 @@ describe('matcher ranking rules', () => {
     assert.ok(holding > lacking, `${holding} vs ${lacking}`);
   });
 
+  it('When a candidate shares only a number with the request, then no reason names it as a match', () => {
+    const request = analyseRequest(need('电磁兼容测试与整改', '控制柜需要3米法暗室预测试。'), requester(['industrial-robots']));
+    const lab: MatchableCompany = {
+      id: 'lab', name: '某检测技术有限公司', industries: ['M7452'], description: '第三方检测机构。', certifications: [], park: '', employees: 100, updatedAt: NOW,
+    };
+    const scored = scoreCandidate(request, { company: toCompanyDocument(lab), postings: [toPostingDocument(capability('lab', '可靠性试验', [], '3个温箱，可做高低温。'))] }, NOW.getTime());
+    assert.ok(scored, 'the lab holds the role asked for');
+    assert.ok(!scored.reasons.some((r) => r.code === 'text'), JSON.stringify(scored.reasons));
+  });
+
   it('When a need requires a certificate, then a supplier lacking it is listed after those holding it, flagged', () => {
     const who = requester(['ic-design']);
     const subject: MatchSubject = { ...need('芯片封装', '驱动芯片需要BGA封装和FT测试。'), certificationsRequired: ['IATF 16949'] };
