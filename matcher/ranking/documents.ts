@@ -184,10 +184,11 @@ export function toPostingDocument(posting: MatchablePosting): PostingDocument {
 }
 
 /**
- * Words right after which a profile names other companies: "与激光雷达厂商建立了供货关系", "进入区内车企供应链",
- * "主要客户". (They are stop words, so only the text shows them.)
+ * Words right after which a profile speaks of other companies' trade, not its own: "与激光雷达厂商建立了供货关系",
+ * "进入区内车企供应链", "主要客户", and what it has done for it, "封测委托区内合作伙伴". (They are stop words, so
+ * only the text shows them.)
  */
-const OTHER_COMPANIES = /厂商|厂家|客户|用户|供应链/y;
+const OTHER_COMPANIES = /厂商|厂家|客户|用户|供应链|委托/y;
 
 /**
  * A profile's tokens, and those that speak of its own trade: the same without a word naming other companies (the

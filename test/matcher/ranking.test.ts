@@ -84,6 +84,17 @@ describe('matcher ranking rules', () => {
     assert.ok(request.ownRoles.includes('logistics-cold-chain'));
   });
 
+  it('When a profile names a trade it has others do (封测委托…), then that trade is not the company\'s own', () => {
+    const designer = (description: string): MatchableCompany => ({
+      id: 'd', name: '某芯片科技有限公司', industries: ['I6520', 'C3973'], description, certifications: [], park: '', employees: 120, updatedAt: NOW,
+    });
+    const outsourcing = toCompanyDocument(designer('公司采用Fabless模式，专注电源管理芯片设计，封测委托区内合作伙伴。'));
+    assert.ok(outsourcing.roles.includes('ic-design'), outsourcing.roles.join());
+    assert.ok(!outsourcing.roles.includes('packaging-test'), outsourcing.roles.join());
+    const packaging = toCompanyDocument(designer('公司专注电源管理芯片设计，自建封测产线，提供封测代工。'));
+    assert.ok(packaging.roles.includes('packaging-test'), packaging.roles.join());
+  });
+
   it('When a title names a sensor by its kind, then the kind is the role asked for, not every sensor maker', () => {
     const request = analyseRequest(need('激光雷达传感器', '无人车需要摄像头，要求提供SDK和标定支持。', ['传感器', '激光雷达']), requester(['autonomous-driving-software']));
     assert.equal(request.partnerRoles.get('lidar'), 1);
