@@ -173,6 +173,8 @@ describe('matcher industry-chain graph', function () {
       for (const part of ['harness', 'batteries', 'lidar', 'stamping-parts', 'auto-parts', 'autonomous-driving-software']) {
         assertSupplies(part, 'vehicle-makers');
       }
+      // The boards inside them come from the EMS plants: cockpit and e-drive controllers, battery management.
+      for (const buyer of ['vehicle-electronics', 'auto-parts', 'batteries']) assertSupplies('ems', buyer);
     });
 
     it('When a service role meets any other role, then it serves it at least at its servesAll weight', function () {
