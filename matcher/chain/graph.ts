@@ -32,6 +32,11 @@ export interface ChainRole {
   readonly chain: string;
   /** GB/T 4754-2017 codes companies in this role register under. */
   readonly codes: readonly string[];
+  /**
+   * Those of the codes a broader role owns too (C3670, auto parts, for harnesses and stamped parts): a company under
+   * one of them holds this role only where its texts say so — a cockpit maker under C3670 makes no harnesses.
+   */
+  readonly sharedCodes: readonly string[];
   /** Keywords signalling the role in free text, as written in the data (normalised). */
   readonly keywords: readonly string[];
   /**
@@ -111,6 +116,7 @@ interface RawRole {
   chain: string;
   /** Code → its name in the standard. (Optional values only because JSON imports type every role's codes alike.) */
   codes: Record<string, string | undefined>;
+  sharedCodes?: string[];
   keywords: string[];
   categoryKeywords?: string[];
   isA?: string[];
@@ -207,6 +213,9 @@ export function validateChainGraph(graph: RawChainGraph): string[] {
       else if (industry.zh !== name) problems.push(`role ${role.id}: ${code} is ${industry.zh}, not ${name}`);
     }
     if (role.keywords.length === 0) problems.push(`role ${role.id} has no keywords`);
+    for (const code of role.sharedCodes ?? []) {
+      if (!(code in role.codes)) problems.push(`role ${role.id}: shared code ${code} is not one of its codes`);
+    }
     for (const keyword of role.categoryKeywords ?? []) {
       if (!role.keywords.includes(keyword)) problems.push(`role ${role.id}: category keyword ${keyword} is not one of its keywords`);
     }
@@ -253,6 +262,7 @@ function load(graph: RawChainGraph): { roles: readonly ChainRole[]; edges: reado
       en: r.en,
       chain: r.chain,
       codes: Object.freeze(Object.keys(r.codes)),
+      sharedCodes: Object.freeze([...(r.sharedCodes ?? [])]),
       keywords: Object.freeze([...r.keywords]),
       categoryKeywords: Object.freeze([...(r.categoryKeywords ?? [])]),
       isA: Object.freeze([...(r.isA ?? [])]),
@@ -313,12 +323,13 @@ function codeSelects(companyCode: string, roleCode: string): boolean {
  * normalised to the nearest known node), in data-file order. A code that selects no specific role falls back to
  * the generic roles it selects (any manufacturing code → factories).
  */
-export function rolesForIndustries(codes: readonly string[]): RoleId[] {
+export function rolesForIndustries(codes: readonly string[], options: { sharedCodes?: boolean } = {}): RoleId[] {
   const found = new Set<RoleId>();
+  const shared = options.sharedCodes ?? true;
   for (const input of codes) {
     const code = normaliseIndustryCode(input, { nearestKnown: true });
     if (code === undefined) continue;
-    const matching = GRAPH.roles.filter((r) => r.codes.some((c) => codeSelects(code, c)));
+    const matching = GRAPH.roles.filter((r) => r.codes.some((c) => codeSelects(code, c) && (shared || !r.sharedCodes.includes(c))));
     const specific = matching.filter((r) => !r.generic);
     for (const role of specific.length > 0 ? specific : matching) found.add(role.id);
   }

@@ -268,7 +268,11 @@ function rolesOfCompany(codes: readonly string[], tokens: readonly string[]): Ro
   // A tie between roles the profile names by the same words only (检测, CNAS) goes to the role more of the codes
   // select: a lab under M7452 and M7453 whose profile names no test is an electrical lab.
   const chosen = mostCoded(tied, codes, concepts);
-  return [...new Set([...chosen, ...(confirmed ? [] : coded), ...generic])];
+  // Codes the profile confirms none of stay, but not a role the company holds only through a code it shares with a
+  // broader one (a cockpit maker under C3670, auto parts, is no harness maker).
+  const own = rolesForIndustries(codes, { sharedCodes: false });
+  const unconfirmed = coded.filter((role) => own.includes(role));
+  return [...new Set([...chosen, ...(confirmed ? [] : unconfirmed.length > 0 ? unconfirmed : coded), ...generic])];
 }
 
 /** Among roles a profile names by the same words, those the most of the company's codes select. */

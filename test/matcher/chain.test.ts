@@ -133,6 +133,20 @@ describe('matcher industry-chain graph', function () {
       assert.match(validateChainGraph(graph).join('\n'), /sensors-vision: category keyword 模组 is not one of its keywords/);
     });
 
+    it('When a shared code is not one of the role\'s codes, then validation says so', function () {
+      const graph = readGraph();
+      const harness = graph.roles.find((r) => r.id === 'harness');
+      assert.ok(harness);
+      harness.sharedCodes = ['C3612'];
+      assert.match(validateChainGraph(graph).join('\n'), /harness: shared code C3612 is not one of its codes/);
+    });
+
+    it('When shared codes are left out, then a code gives only the roles it is the own code of', function () {
+      assert.deepEqual(rolesForIndustries(['C3670']), ['harness', 'stamping-parts', 'auto-parts']);
+      assert.deepEqual(rolesForIndustries(['C3670'], { sharedCodes: false }), ['auto-parts']);
+      assert.deepEqual(rolesForIndustries(['C3831'], { sharedCodes: false }), ['harness']);
+    });
+
     it('When an edge is marked cycleAllowed but closes no cycle, then validation says so', function () {
       const graph = readGraph();
       graph.edges.push({ from: 'staffing', to: 'pharma', weight: 0.4, zh: '用工', en: 'workers', cycleAllowed: true });

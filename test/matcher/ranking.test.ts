@@ -95,6 +95,14 @@ describe('matcher ranking rules', () => {
     assert.ok(packaging.roles.includes('packaging-test'), packaging.roles.join());
   });
 
+  it('When a company is registered under a code broader roles share (C3670), then its texts decide whether it holds the narrower ones', () => {
+    const partsMaker = (description: string): MatchableCompany => ({
+      id: 'p', name: '某汽车电子有限公司', industries: ['C3670'], description, certifications: [], park: '', employees: 300, updatedAt: NOW,
+    });
+    assert.deepEqual(toCompanyDocument(partsMaker('智能座舱域控制器与车身控制器研发生产。')).roles, ['auto-parts']);
+    assert.ok(toCompanyDocument(partsMaker('汽车线束与高压线束总成生产，为主机厂配套。')).roles.includes('harness'));
+  });
+
   it('When a title names a sensor by its kind, then the kind is the role asked for, not every sensor maker', () => {
     const request = analyseRequest(need('激光雷达传感器', '无人车需要摄像头，要求提供SDK和标定支持。', ['传感器', '激光雷达']), requester(['autonomous-driving-software']));
     assert.equal(request.partnerRoles.get('lidar'), 1);
