@@ -3,18 +3,30 @@
  * groups and industry-chain keywords are the domain's vocabulary). How rare it is in the index is applied on top,
  * per request (term-stats.ts).
  */
-import { SYNONYM_HINTS, domainWords, tokenize } from '../text/index.js';
+import { SYNONYM_HINTS, domainWords, isStandardNumber, tokenize } from '../text/index.js';
 import vocabulary from '../text/vocabulary.json' with { type: 'json' };
 
 let domain: Set<string> | undefined;
 let colloquial: Set<string> | undefined;
 let generic: Set<string> | undefined;
 let places: Set<string> | undefined;
+let qualifications: Set<string> | undefined;
 
 /** Weight of a domain word (chain keyword, vocabulary, synonym term) that is no synonym group. */
 export const DOMAIN_WEIGHT = 0.9;
 /** Weight of a generic business word (国产替代, 交期…): every trade writes it, so it says little about the partner. */
 const GENERIC_WEIGHT = 0.3;
+
+/**
+ * Whether a concept term names a qualification (iso13485 and its group zziso13485, GMP, GSP): a certificate any
+ * trade may hold qualifies the partner, it is not what is supplied. A need's required certificates are weighed as
+ * such (held or lacking, score.ts), and a supplier's certificates count as words of its units.
+ */
+function isQualification(term: string): boolean {
+  qualifications ??= new Set(vocabulary.qualifications);
+  const word = term.startsWith('zz') ? term.slice(2) : term;
+  return isStandardNumber(word) || qualifications.has(word);
+}
 
 /** Weight of a place in the zone (亦庄, 路东区…): where a company sits is the park signal's business. */
 const PLACE_WEIGHT = 0.1;
@@ -52,6 +64,7 @@ const HAN = /\p{Script=Han}/u;
 
 /** Weight of one concept term (as produced by conceptTerm) in 0..1. */
 export function termWeight(term: string): number {
+  if (isQualification(term)) return GENERIC_WEIGHT;
   if (term.startsWith('zz')) return 1;
   if (colloquialTokens().has(term)) return 0.2;
   if (isPlace(term)) return PLACE_WEIGHT;

@@ -6,7 +6,7 @@ import { warmUpNormaliser } from './normalise.js';
 import { warmUpSegmenter } from './segmenter.js';
 
 export { normalise } from './normalise.js';
-export { tokenize, tokenizeNormalised, singularEnglish, isStopWord } from './tokenize.js';
+export { tokenize, tokenizeNormalised, singularEnglish, isStopWord, isStandardNumber } from './tokenize.js';
 export {
   conceptsOf,
   textConceptKeys,

@@ -65,6 +65,17 @@ describe('matcher ranking rules', () => {
     assert.equal(request.partnerRoles.get('vehicle-makers'), 0.3);
   });
 
+  it('When a request names a certificate, then it weighs like a generic word: it qualifies the partner, it is not the thing', () => {
+    for (const term of ['zziatf16949', 'iatf16949', 'zziso13485', 'gbt19001', 'zzgmp', 'gsp']) assert.equal(termWeight(term), 0.3, term);
+    assert.equal(termWeight('zzharness'), 1);
+    // A buyer whose need shares only the certificate with a harness offer is weighed by that little.
+    const offer: MatchSubject = { kind: 'capability', title: '高压线束总成', description: '具备IATF 16949体系。', tags: ['IATF 16949'], industries: [], certificationsRequired: [] };
+    const request = analyseRequest(offer, requester(['harness']));
+    const certificate = request.terms.get('zziatf16949')?.weight ?? 0;
+    const harness = request.terms.get('zzharness')?.weight ?? 0;
+    assert.ok(certificate < harness / 2, `${certificate} vs ${harness}`);
+  });
+
   it('When a request names a place in the zone, then the place is no word to match on (and weighs like filler in search)', () => {
     assert.equal(termWeight('亦庄'), 0.1);
     assert.equal(termWeight('路东区'), 0.1);
