@@ -145,6 +145,7 @@ describe('matcher industry-chain graph', function () {
       assert.deepEqual(rolesForIndustries(['C3670']), ['harness', 'stamping-parts', 'auto-parts']);
       assert.deepEqual(rolesForIndustries(['C3670'], { sharedCodes: false }), ['auto-parts']);
       assert.deepEqual(rolesForIndustries(['C3831'], { sharedCodes: false }), ['harness']);
+      assert.deepEqual(rolesForIndustries(['C3581'], { sharedCodes: false }), ['medical-devices']);
     });
 
     it('When an edge is marked cycleAllowed but closes no cycle, then validation says so', function () {
