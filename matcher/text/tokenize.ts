@@ -53,9 +53,12 @@ export function singularEnglish(word: string): string {
   return word.slice(0, -1);
 }
 
-/** Whether a token is a joined standard number ("iso13485", "iatf16949", "gbt19001"): a qualification, not a trade. */
+/**
+ * Whether a token is a joined standard number ("iso13485", "iatf16949", "gbt19001") or a protection rating ("ip67"):
+ * a qualification, not a trade.
+ */
 export function isStandardNumber(token: string): boolean {
-  return /^(?:iso|iec|iatf|ts|gbt|gb|yyt|yy|ipc|astm|asme|ieee|sae|ul)\d{3,6}$/.test(token);
+  return /^(?:iso|iec|iatf|ts|gbt|gb|yyt|yy|ipc|astm|asme|ieee|sae|ul)\d{3,6}$/.test(token) || /^ip\d{2}k?$/.test(token);
 }
 
 function joinStandardNumbers(text: string): string {

@@ -66,7 +66,7 @@ describe('matcher ranking rules', () => {
   });
 
   it('When a request names a certificate, then it weighs like a generic word: it qualifies the partner, it is not the thing', () => {
-    for (const term of ['zziatf16949', 'iatf16949', 'zziso13485', 'gbt19001', 'zzgmp', 'gsp', '车规级']) assert.equal(termWeight(term), 0.3, term);
+    for (const term of ['zziatf16949', 'iatf16949', 'zziso13485', 'gbt19001', 'zzgmp', 'gsp', '车规级', 'ip67']) assert.equal(termWeight(term), 0.3, term);
     assert.equal(termWeight('zzharness'), 1);
     // A buyer whose need shares only the certificate with a harness offer is weighed by that little.
     const offer: MatchSubject = { kind: 'capability', title: '高压线束总成', description: '具备IATF 16949体系。', tags: ['IATF 16949'], industries: [], certificationsRequired: [] };
