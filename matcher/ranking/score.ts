@@ -190,13 +190,15 @@ function holds(company: CompanyDocument, certification: string): boolean {
 }
 
 /**
- * Words that make a title a service done to or for the things it names: "临床试验文件翻译" translates clinical-trial
- * files, "自动化设备融资租赁" finances automation equipment; neither offers the trade whose words it holds.
+ * Words that make a title a service done to or for the things it names, or a part made for them: "临床试验文件翻译"
+ * translates clinical-trial files, "自动化设备融资租赁" finances automation equipment, "减速器壳体生产" casts housings
+ * for reducers; none offers the trade whose words it holds.
  */
 const SERVICE_HEADS = ['翻译', '运输', '融资', '租赁', '保理', '招聘', '猎头', '培训'];
+const PART_HEADS = ['壳体', '外壳', '上盖', '下壳', '支架', '护套'];
 
 function isServiceOfAnotherKind(word: string): boolean {
-  return SERVICE_HEADS.some((head) => word.endsWith(head));
+  return SERVICE_HEADS.some((head) => word.endsWith(head)) || PART_HEADS.some((head) => word.endsWith(head));
 }
 
 /** Base weight (weights.ts) below which a matched word is not named in a reason: numbers, single characters. */

@@ -191,6 +191,20 @@ describe('matcher ranking rules', () => {
     assert.ok(!scored?.reasons.some((r) => r.code === 'role'), JSON.stringify(scored?.reasons));
   });
 
+  it('When a capability title makes a part for the things it names, then it does not offer their trade', () => {
+    const request = analyseRequest(need('谐波减速器国产替代', '机器人关节需要谐波减速器，月需求200台。'), requester(['industrial-robots']));
+    assert.equal(request.partnerRoles.get('reducers'), 1);
+    const foundry: MatchableCompany = {
+      id: 'f', name: '某精密压铸有限公司', industries: ['C3392'], description: '铝合金压铸与机加工。', certifications: [], park: '', employees: 300, updatedAt: NOW,
+    };
+    const scored = scoreCandidate(
+      request,
+      { company: toCompanyDocument(foundry), postings: [toPostingDocument(capability('f', '减速器壳体生产', ['压铸'], '为减速器厂家提供铝合金壳体。'))] },
+      NOW.getTime(),
+    );
+    assert.ok(!scored?.reasons.some((r) => r.code === 'role'), JSON.stringify(scored?.reasons));
+  });
+
   it('When a capability names a role the chain does not make its buyer, then that role counts less than a buyer the chain names', () => {
     // A harness for battery packs: the battery maker is named, the vehicle maker is who the chain says buys harnesses.
     const offer: MatchSubject = {
