@@ -7,6 +7,7 @@ import type { RoleId } from '../../matcher/chain/graph.js';
 import { toCompanyDocument, toPostingDocument, type MatchableCompany, type MatchablePosting } from '../../matcher/ranking/documents.js';
 import { analyseRequest, type MatchSubject, type Requester } from '../../matcher/ranking/request.js';
 import { scoreCandidate } from '../../matcher/ranking/score.js';
+import { sideOf } from '../../matcher/ranking/side.js';
 import { termWeight } from '../../matcher/ranking/weights.js';
 
 const NOW = new Date('2026-11-01T00:00:00Z');
@@ -53,6 +54,14 @@ function scoreOf(subject: MatchSubject, who: Requester, partner: MatchableCompan
 }
 
 describe('matcher ranking rules', () => {
+  it('When a need names customers as the ones complaining or asking, then it looks for suppliers, not for customers', () => {
+    assert.equal(sideOf('need', '车间灰尘太大，客户老投诉，想改一下'), 'want');
+    assert.equal(sideOf('need', '客户要求IATF 16949的高压线束'), 'want');
+    assert.equal(sideOf('need', '寻找国内整机客户：承接PCBA订单'), 'offer');
+    assert.equal(sideOf('need', '车企客户 客户开拓'), 'offer');
+    assert.equal(sideOf('need', '订单融资，额度约2100万元'), 'want');
+  });
+
   it('When a need names only roles of the requester in its title and text, then it asks for them', () => {
     const request = analyseRequest(need('封测合作：QFN封装', '隔离驱动芯片需要BGA封装和FT测试。'), requester(['ic-design', 'packaging-test']));
     assert.equal(request.partnerRoles.get('packaging-test'), 1);
