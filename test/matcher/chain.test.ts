@@ -312,6 +312,7 @@ describe('matcher industry-chain graph', function () {
       assert.deepEqual(rolesForText(tokenize('表面贴装'), { expand: false }), []);
       assert.equal(rolesForText(tokenize('We need a wire harness supplier'))[0], 'harness');
       assert.equal(rolesForText(tokenize('需要细胞培养基'))[0], 'culture-media-reagents');
+      assert.equal(rolesForText(tokenize('電源管理IC国产替代'))[0], 'ic-design');
     });
 
     it('When the colloquial warehouse query is read, then logistics is the role it asks for', function () {

@@ -88,6 +88,7 @@ describe('matcher ranking rules', () => {
   it('When a request names a place in the zone, then the place is no word to match on (and weighs like filler in search)', () => {
     assert.equal(termWeight('亦庄'), 0.1);
     assert.equal(termWeight('路东区'), 0.1);
+    assert.equal(termWeight('区内'), 0.1);
     assert.equal(termWeight('冷链'), 0.9);
     // A logistics firm whose profile says only that it sits in 亦庄 is no match for samples shipped from there.
     const request = analyseRequest(need('临床样本冷链运输', '血样从亦庄的实验室送到天津的医院。'), requester(['cdmo-cro']));

@@ -265,6 +265,13 @@ describe('matcher text', function () {
       assert.ok(!expandSynonyms(tokenize('发货前把箱子上的标签贴好')).includes('贴片'));
     });
 
+    it('When a power-management chip is written as 电源管理芯片, 電源管理IC or PMIC, then it is one concept', function () {
+      const keys = (text: string) => conceptsOf(tokenize(text), { hints: false }).map((c) => c.key);
+      assert.deepEqual(keys('电源管理芯片'), ['g:pmic']);
+      assert.deepEqual(keys('電源管理IC'), ['g:pmic']);
+      assert.deepEqual(keys('PMIC'), ['g:pmic']);
+    });
+
     it('When a hint target is expanded, then the hint does not apply backwards', function () {
       assert.ok(expandSynonyms(['仓库']).includes('物流'));
       assert.ok(!expandSynonyms(['物流']).includes('仓库'));
