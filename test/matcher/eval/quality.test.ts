@@ -1,8 +1,8 @@
 /**
  * The matcher's quality on the labelled set, as a regression guard: the figures `npm run eval:match` prints must
- * not fall below what the ranking reaches today, and must stay clearly above plain BM25. (Of the product targets,
- * P@1 ≥ 0.95 and no unrelated company in any top 5 are reached; nDCG@10 ≥ 0.95 is not yet, see
- * docs/matcher-ranking.md.)
+ * not fall below the product targets, which the ranking now reaches — nDCG@10 ≥ 0.95 (0.9502, with little margin),
+ * P@1 ≥ 0.95 (1.000), no unrelated company in any top 5 — and must stay clearly above plain BM25. See
+ * docs/matcher-ranking.md.
  */
 import assert from 'node:assert/strict';
 import { evaluate, type Evaluation } from './evaluate.js';
@@ -16,7 +16,7 @@ describe('matcher quality on the labelled evaluation set', function () {
   });
 
   it('When every judged query is ranked, then nDCG@10, precision@1 and unrelated companies stay at their floor', () => {
-    assert.ok(result.matcher.ndcg >= 0.945, `nDCG@10 ${result.matcher.ndcg.toFixed(3)}`);
+    assert.ok(result.matcher.ndcg >= 0.95, `nDCG@10 ${result.matcher.ndcg.toFixed(3)}`);
     assert.ok(result.matcher.p1 >= 0.98, `P@1 ${result.matcher.p1.toFixed(3)}`);
     assert.ok(result.matcher.unrelatedTop5 === 0, `unrelated in a top 5: ${result.matcher.unrelatedTop5}`);
   });
