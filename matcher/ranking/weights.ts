@@ -18,12 +18,12 @@ export const DOMAIN_WEIGHT = 0.9;
 const GENERIC_WEIGHT = 0.3;
 
 /**
- * Whether a concept term names a qualification (iso13485 and its group zziso13485, GMP, GSP): a certificate any
- * trade may hold qualifies the partner, it is not what is supplied. A need's required certificates are weighed as
+ * Whether a concept term names a qualification (iso13485 and its group zziso13485, GMP, IP67, 车规级): a certificate
+ * or grade any trade may meet qualifies the partner, it is not what is supplied. A need's required certificates are weighed as
  * such (held or lacking, score.ts), and a supplier's certificates count as words of its units.
  */
 function isQualification(term: string): boolean {
-  qualifications ??= new Set(vocabulary.qualifications);
+  qualifications ??= new Set(vocabulary.qualifications.flatMap((w) => tokenize(w)));
   const word = term.startsWith('zz') ? term.slice(2) : term;
   return isStandardNumber(word) || qualifications.has(word);
 }
@@ -31,7 +31,7 @@ function isQualification(term: string): boolean {
 /** Weight of a place in the zone (亦庄, 路东区…): where a company sits is the park signal's business. */
 const PLACE_WEIGHT = 0.1;
 
-/** Whether a word names the zone or one of its areas (vocabulary.json `places`). */
+/** Whether a word names the zone, one of its areas or nearness to it (vocabulary.json `places`: 亦庄, 路东区, 区内). */
 export function isPlace(term: string): boolean {
   places ??= new Set(vocabulary.places.flatMap((w) => tokenize(w)));
   return places.has(term);

@@ -13,7 +13,7 @@ import vocabulary from './vocabulary.json' with { type: 'json' };
 
 /** Every domain word as written in the data files (not yet normalised), duplicates removed. */
 export function domainWords(): string[] {
-  const words = new Set<string>([...vocabulary.words, ...vocabulary.places]);
+  const words = new Set<string>([...vocabulary.words, ...vocabulary.places, ...vocabulary.qualifications]);
   for (const group of synonyms.groups) for (const term of group.terms) words.add(term);
   for (const hint of synonyms.hints) {
     for (const term of hint.from) words.add(term);
