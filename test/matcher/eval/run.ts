@@ -11,7 +11,7 @@ const result = await evaluate();
 const seconds = (Date.now() - started) / 1000;
 
 const row = (s: SystemResult) =>
-  `${s.name.padEnd(14)}  nDCG@10 ${s.ndcg.toFixed(3)}   P@1 ${s.p1.toFixed(3)}   unrelated in a top 5: ${s.unrelatedTop5}`;
+  `${s.name.padEnd(14)}  nDCG@10 ${s.ndcg.toFixed(4)}   P@1 ${s.p1.toFixed(3)}   unrelated in a top 5: ${s.unrelatedTop5}`;
 
 console.log(`Matcher evaluation: ${result.matcher.queries.length} judged queries over the demo zone (${result.companies} companies, ${result.postings} postings), ${seconds.toFixed(1)} s`);
 console.log(row(result.matcher));
