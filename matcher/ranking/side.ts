@@ -20,6 +20,9 @@ const BUYER_WORDS_EN = /\b(?:customers?|buyers?|orders?|distributors?)\b/;
  */
 const FINANCING = /订单(?:融资|贷款|贷|质押|保理)|(?:orders?|receivables?|invoices?)[- ](?:financ\w*|backed)/g;
 
+/** A class a college trains for an employer ("订单班", "订单式培养") names orders without selling anything. */
+const ORDER_CLASS = /订单(?:班|式培养|式培训|培养)/g;
+
 /**
  * Customers doing something — complaining, asking, auditing ("客户老投诉", "客户要求IATF 16949") — are the reason for a
  * need, not what it looks for. Removed before the buyer words are looked for, like financing.
@@ -29,7 +32,7 @@ const CUSTOMERS_ACTING = /(?:客户|买家)(?:老|总|经常|一直|又|都|们)
 /** `title`: the title and tags of a posting (or request). */
 export function sideOf(kind: PostingKind, title: string): Side {
   if (kind === 'capability') return 'offer';
-  const text = normalise(title).replace(FINANCING, ' ').replace(CUSTOMERS_ACTING, ' ');
+  const text = normalise(title).replace(FINANCING, ' ').replace(ORDER_CLASS, ' ').replace(CUSTOMERS_ACTING, ' ');
   return BUYER_WORDS_ZH.some((word) => text.includes(word)) || BUYER_WORDS_EN.test(text) ? 'offer' : 'want';
 }
 

@@ -54,12 +54,13 @@ function scoreOf(subject: MatchSubject, who: Requester, partner: MatchableCompan
 }
 
 describe('matcher ranking rules', () => {
-  it('When a need names customers as the ones complaining or asking, then it looks for suppliers, not for customers', () => {
+  it('When a need names customers as the ones complaining or asking, or orders of a college class, then it looks for suppliers', () => {
     assert.equal(sideOf('need', '车间灰尘太大，客户老投诉，想改一下'), 'want');
     assert.equal(sideOf('need', '客户要求IATF 16949的高压线束'), 'want');
     assert.equal(sideOf('need', '寻找国内整机客户：承接PCBA订单'), 'offer');
     assert.equal(sideOf('need', '车企客户 客户开拓'), 'offer');
     assert.equal(sideOf('need', '订单融资，额度约2100万元'), 'want');
+    assert.equal(sideOf('need', '生源合作 订单班 校企合作 职业院校'), 'want');
   });
 
   it('When a need names only roles of the requester in its title and text, then it asks for them', () => {
