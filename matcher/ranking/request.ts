@@ -116,8 +116,8 @@ export function analyseRequest(subject: MatchSubject, requester: Requester): Ana
   // Looking for suppliers, a role the title names that buys from another role it names (or is served by it), in the
   // requester's own chain or a service, is what the thing is for, not who should supply it: "二类医疗器械临床评价"
   // from an IVD maker wants a CRO for its device, not a device maker; "AGV/AMR … from warehouse to SMT lines" wants
-  // AGVs, not a warehouse; "Factoring our receivables from vehicle makers" wants a factor. Where that leaves no role the title names in so many words, the roles a hint implies stand in
-  // ("临床评价" → CRO).
+  // AGVs, not a warehouse; "Factoring our receivables from vehicle makers" wants a factor. Where that leaves no role
+  // the title names in so many words, the roles a hint implies stand in ("临床评价" → CRO).
   const context = new Set<RoleId>();
   if (seeking === 'suppliers') {
     const chains = new Set(requester.roles.map((r) => getRole(r)?.chain));

@@ -197,7 +197,7 @@ function holds(company: CompanyDocument, certification: string): boolean {
 const SERVICE_HEADS = ['翻译', '运输', '融资', '租赁', '保理', '招聘', '猎头', '培训'];
 const PART_HEADS = ['壳体', '外壳', '上盖', '下壳', '支架', '护套'];
 
-function isServiceOfAnotherKind(word: string): boolean {
+function isServiceOrPartFor(word: string): boolean {
   return SERVICE_HEADS.some((head) => word.endsWith(head)) || PART_HEADS.some((head) => word.endsWith(head));
 }
 
@@ -259,7 +259,7 @@ export function scoreCandidate(request: AnalysedRequest, candidate: Candidate, n
     for (const posting of candidate.postings) {
       if (posting.kind !== 'capability') continue;
       const title = posting.titleTerms.split(' ');
-      if (title.some(isServiceOfAnotherKind)) continue;
+      if (title.some(isServiceOrPartFor)) continue;
       for (const [partnerRole, strength] of request.partnerRoles) {
         const offered = strength * OFFERED_ROLE;
         if (offered <= role) continue;

@@ -4,8 +4,9 @@
  *
  *  - Han runs are segmented by jieba with the domain vocabulary (表面贴装, 激光雷达, 细胞培养基 stay whole).
  *  - Other letters and digits form words split at spaces and punctuation, keeping the inner marks of r&d, c++,
- *    3.5 and node.js; a + between words splits them ("PCB+SMT" = "pcb" "smt"). Hyphens split ("wire-harness" = "wire harness"), and script changes split ("smt贴片" = "smt"
- *    "贴片"), so every spelling of a phrase gives the same tokens.
+ *    3.5 and node.js; a + between words splits them ("PCB+SMT" = "pcb" "smt"). Hyphens split ("wire-harness" =
+ *    "wire harness"), and script changes split ("smt贴片" = "smt" "贴片"), so every spelling of a phrase gives the
+ *    same tokens.
  *  - Standard numbers are joined to their prefix: "ISO 13485", "iso-13485" and "ISO13485:2016" all give
  *    "iso13485"; "GB/T 19001-2016" gives "gbt19001".
  *  - English plurals are folded to the singular ("sensors" → "sensor", "batteries" → "battery").
@@ -21,8 +22,10 @@ const STOP_WORDS: ReadonlySet<string> = new Set([...stopwords.zh, ...stopwords.e
  * A standard's prefix, optional separator, its number and an optional ":year" or "-year" edition. The prefixes are the
  * standards companies cite as qualifications; "gb/t" and "yy/t" come before "gb" and "yy" so the longer one wins.
  */
-const STANDARD_NUMBER =
-  /\b(iso|iec|iatf|ts|gb\/t|gbt|gb|yy\/t|yy|ipc|astm|asme|ieee|sae|ul)[\s\-/]*(\d{3,6})(?:[:-]\d{4})?\b/g;
+const STANDARD_PREFIXES = ['iso', 'iec', 'iatf', 'ts', 'gb/t', 'gbt', 'gb', 'yy/t', 'yy', 'ipc', 'astm', 'asme', 'ieee', 'sae', 'ul'];
+const STANDARD_NUMBER = new RegExp(`\\b(${STANDARD_PREFIXES.join('|')})[\\s\\-/]*(\\d{3,6})(?:[:-]\\d{4})?\\b`, 'g');
+/** A standard number as joinStandardNumbers leaves it ("iso13485", "gbt19001"), or a protection rating ("ip67"). */
+const JOINED_STANDARD = new RegExp(`^(?:(?:${STANDARD_PREFIXES.map((p) => p.replace('/', '')).join('|')})\\d{3,6}|ip\\d{2}k?)$`);
 
 /**
  * A Han run, or a word of other letters/digits (with inner & . # and trailing + #: r&d, 3.5, c++, c#). A + between
@@ -58,7 +61,7 @@ export function singularEnglish(word: string): string {
  * a qualification, not a trade.
  */
 export function isStandardNumber(token: string): boolean {
-  return /^(?:iso|iec|iatf|ts|gbt|gb|yyt|yy|ipc|astm|asme|ieee|sae|ul)\d{3,6}$/.test(token) || /^ip\d{2}k?$/.test(token);
+  return JOINED_STANDARD.test(token);
 }
 
 function joinStandardNumbers(text: string): string {
