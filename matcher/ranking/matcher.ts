@@ -322,7 +322,7 @@ function requesterFrom(document: CompanyDocument): Requester {
 }
 
 function byScore(a: ScoredCandidate, b: ScoredCandidate): number {
-  return b.score - a.score || a.company.companyId.localeCompare(b.company.companyId);
+  return b.score - a.score || Number(a.lacking) - Number(b.lacking) || a.company.companyId.localeCompare(b.company.companyId);
 }
 
 function toItem(candidate: ScoredCandidate, lang: Lang): MatchItem {

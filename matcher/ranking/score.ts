@@ -9,10 +9,11 @@
  *
  * then ×0.35 for a direct competitor. A candidate with no real connection (none of the roles the request names,
  * no posting of the right kind that says the same things, not a buyer of the offer by the chain, no supply link
- * backed by shared words beyond the requester's own trade) is dropped, as is one outside the roles the title asks for that matches none of the words only those roles use, and one
- * scoring below MIN_SCORE. One lacking a certification the need requires is scored all the same, then × 0.3 and
- * flagged ("缺少 ISO 13485"): listed after every company that holds them. (product is a share of all the request's title and tag words that only the words naming
- * the thing itself earn, so it stays well below 1; the score is capped at 1.)
+ * backed by shared words beyond the requester's own trade) is dropped, as is one outside the roles the title asks
+ * for that matches none of the words only those roles use, and one scoring below MIN_SCORE. One lacking a
+ * certification the need requires is scored all the same, then scaled below MIN_SCORE and flagged ("缺少 ISO 13485"):
+ * listed after every company that holds them. (product is a share of all the request's title and tag words that only
+ * the words naming the thing itself earn, so it stays well below 1; the score is capped at 1.)
  */
 import { chainReason, getRole, relation, type ChainRelation, type RoleId } from '../chain/graph.js';
 import { industryProximity } from '../taxonomy/industries.js';
@@ -44,7 +45,7 @@ const SHARED_WORDS_FACTOR = 0.5;
 const OFFERED_ROLE = 0.6;
 /**
  * A company lacking a certification the need requires is listed after every company holding them, flagged: its
- * score is scaled below MIN_SCORE, the least any holder shown has.
+ * score is scaled to at most MIN_SCORE, the least any holder shown has (a tie goes to the holder: `lacking`).
  */
 const LACKING_FACTOR = 0.3;
 /** Below this a candidate is not shown: fewer results rather than noise. */
@@ -77,6 +78,8 @@ export interface ScoredCandidate {
   posting: PostingDocument | null;
   score: number;
   reasons: Reason[];
+  /** Lacks a certification the need requires: listed after every company that holds them. */
+  lacking: boolean;
 }
 
 interface TextMatch {
@@ -364,7 +367,7 @@ export function scoreCandidate(request: AnalysedRequest, candidate: Candidate, n
   if (competitor && link?.kind === 'peer') {
     reasons.push({ code: 'competitor', zh: chainReason(link, 'zh'), en: chainReason(link, 'en') });
   }
-  return { company, posting: best.posting, score, reasons };
+  return { company, posting: best.posting, score, reasons, lacking: missing.length > 0 };
 }
 
 /** Words a profile opens with: a company says first what it does. */

@@ -183,6 +183,7 @@ describe('matcher ranking rules', () => {
     const lacking = scored(company('b'), '芯片BGA封装与FT测试');
     assert.ok(holding && lacking, 'both shown');
     assert.ok(holding.score > lacking.score, `${holding.score} vs ${lacking.score}`);
+    assert.ok(lacking.score <= 0.3 && lacking.lacking && !holding.lacking, 'at most the least a holder is shown with, and marked so a tie goes to the holder');
     assert.ok(holding.reasons.some((r) => r.zh === '具备 IATF 16949'), JSON.stringify(holding.reasons));
     assert.ok(lacking.reasons.some((r) => r.zh === '缺少 IATF 16949' && r.en === 'Lacks IATF 16949'), JSON.stringify(lacking.reasons));
   });
