@@ -80,14 +80,16 @@ const CONTEXT_ROLE = 0.3;
 const PRODUCT_WEIGHT = 0.55;
 
 export function analyseRequest(subject: MatchSubject, requester: Requester): AnalysedRequest {
-  const titleTokens = tokenize(`${subject.title} ${subject.tags.join(' ')}`);
+  // The title alone is read for what it restates and the thing it names; with its tags, for what it asks.
+  const ownTitleTokens = tokenize(subject.title);
+  const titleTokens = [...ownTitleTokens, ...tokenize(subject.tags.join(' '))];
   const bodyTokens = tokenize(subject.description);
   const seeking = sideOf(subject.kind, `${subject.title} ${subject.tags.join(' ')}`) === 'offer' ? 'buyers' : 'suppliers';
 
   // Roles the title names in so many words (synonyms included) are what it is about. Those only a colloquial hint
   // implies ("机器人关节" → 减速机, 伺服电机) count as named in the title only when the title names no role itself.
   // A role the title names only by restating another ("激光雷达传感器" is a lidar) is not named anywhere in it.
-  const restated = restatedRoles(tokenize(subject.title));
+  const restated = restatedRoles(ownTitleTokens);
   const literalTitleRoles = namedRoles(titleTokens, false, restated);
   const impliedTitleRoles = namedRoles(titleTokens, true, restated);
   const titleRoles = literalTitleRoles.length > 0 ? literalTitleRoles : impliedTitleRoles;
@@ -215,7 +217,7 @@ export function analyseRequest(subject: MatchSubject, requester: Requester): Ana
     requiredCertifications: subject.kind === 'need' ? subject.certificationsRequired.map(certificationKey) : [],
     offerTerms,
     distinctive,
-    products: productsOf(subject.title, terms),
+    products: productsOf(ownTitleTokens, terms),
   };
 }
 
@@ -225,10 +227,10 @@ export function analyseRequest(subject: MatchSubject, requester: Requester): Ana
  * the role is what `fit` weighs. A word that is a kind of a broader concept brings the broader one too (无血清培养基:
  * 培养基 as well), written at the same position right after it.
  */
-function productsOf(title: string, terms: ReadonlyMap<string, QueryTerm>): Set<string> {
+function productsOf(titleTokens: readonly string[], terms: ReadonlyMap<string, QueryTerm>): Set<string> {
   const products = new Set<string>();
   const narrowest = new Map<number, boolean>();
-  for (const concept of conceptsOf(tokenize(title), { hints: false })) {
+  for (const concept of conceptsOf(titleTokens, { hints: false })) {
     const term = terms.get(conceptTerm(concept.key));
     const content = term !== undefined && !term.hint && !term.ownTrade && termWeight(term.term) >= PRODUCT_WEIGHT;
     const narrower = narrowest.get(concept.position);
