@@ -33,6 +33,11 @@ function company(id: string, certifications: string[] = []): MatchableCompany {
   };
 }
 
+/** A zone company as the index sees it: no certificates, no park. */
+function zoneCompany(id: string, name: string, industries: string[], description: string, employees = 200): MatchableCompany {
+  return { id, name, industries, description, certifications: [], park: '', employees, updatedAt: NOW };
+}
+
 function capability(companyId: string, title: string, tags: string[], description: string): MatchablePosting {
   return {
     id: `${companyId}-cap`,
@@ -93,9 +98,7 @@ describe('matcher ranking rules', () => {
     assert.equal(termWeight('冷链'), 0.9);
     // A logistics firm whose profile says only that it sits in 亦庄 is no match for samples shipped from there.
     const request = analyseRequest(need('临床样本冷链运输', '血样从亦庄的实验室送到天津的医院。'), requester(['cdmo-cro']));
-    const firm: MatchableCompany = {
-      id: 'l', name: '某物流有限公司', industries: ['G5431'], description: '公司位于亦庄，提供干线运输。', certifications: [], park: '', employees: 200, updatedAt: NOW,
-    };
+    const firm = zoneCompany('l', '某物流有限公司', ['G5431'], '公司位于亦庄，提供干线运输。');
     const scored = scoreCandidate(request, { company: toCompanyDocument(firm), postings: [] }, NOW.getTime());
     assert.ok(!scored?.reasons.some((r) => r.zh.includes('亦庄')), JSON.stringify(scored?.reasons));
   });
@@ -107,9 +110,7 @@ describe('matcher ranking rules', () => {
   });
 
   it('When a profile names a trade it has others do (封测委托…), then that trade is not the company\'s own', () => {
-    const designer = (description: string): MatchableCompany => ({
-      id: 'd', name: '某芯片科技有限公司', industries: ['I6520', 'C3973'], description, certifications: [], park: '', employees: 120, updatedAt: NOW,
-    });
+    const designer = (description: string) => zoneCompany('d', '某芯片科技有限公司', ['I6520', 'C3973'], description, 120);
     const outsourcing = toCompanyDocument(designer('公司采用Fabless模式，专注电源管理芯片设计，封测委托区内合作伙伴。'));
     assert.ok(outsourcing.roles.includes('ic-design'), outsourcing.roles.join());
     assert.ok(!outsourcing.roles.includes('packaging-test'), outsourcing.roles.join());
@@ -118,9 +119,7 @@ describe('matcher ranking rules', () => {
   });
 
   it('When a company is registered under a code broader roles share (C3670), then its texts decide whether it holds the narrower ones', () => {
-    const partsMaker = (description: string): MatchableCompany => ({
-      id: 'p', name: '某汽车电子有限公司', industries: ['C3670'], description, certifications: [], park: '', employees: 300, updatedAt: NOW,
-    });
+    const partsMaker = (description: string) => zoneCompany('p', '某汽车电子有限公司', ['C3670'], description, 300);
     assert.deepEqual(toCompanyDocument(partsMaker('智能座舱域控制器与车身控制器研发生产。')).roles, ['auto-parts']);
     assert.ok(toCompanyDocument(partsMaker('汽车线束与高压线束总成生产，为主机厂配套。')).roles.includes('harness'));
   });
@@ -164,9 +163,7 @@ describe('matcher ranking rules', () => {
 
   it('When a candidate shares only a number with the request, then no reason names it as a match', () => {
     const request = analyseRequest(need('电磁兼容测试与整改', '控制柜需要3米法暗室预测试。'), requester(['industrial-robots']));
-    const lab: MatchableCompany = {
-      id: 'lab', name: '某检测技术有限公司', industries: ['M7452'], description: '第三方检测机构。', certifications: [], park: '', employees: 100, updatedAt: NOW,
-    };
+    const lab = zoneCompany('lab', '某检测技术有限公司', ['M7452'], '第三方检测机构。', 100);
     const scored = scoreCandidate(request, { company: toCompanyDocument(lab), postings: [toPostingDocument(capability('lab', '可靠性试验', [], '3个温箱，可做高低温。'))] }, NOW.getTime());
     assert.ok(scored, 'the lab holds the role asked for');
     assert.ok(!scored.reasons.some((r) => r.code === 'text'), JSON.stringify(scored.reasons));
@@ -192,9 +189,7 @@ describe('matcher ranking rules', () => {
     const subject = need('临床试验外包', '新产品需要CRO做临床试验管理和注册申报。');
     const request = analyseRequest(subject, requester(['ivd']));
     assert.ok(request.partnerRoles.has('cdmo-cro'));
-    const translator: MatchableCompany = {
-      id: 't', name: '某翻译服务有限公司', industries: ['L7294'], description: '笔译和口译公司，覆盖二十个语种。', certifications: [], park: '', employees: 40, updatedAt: NOW,
-    };
+    const translator = zoneCompany('t', '某翻译服务有限公司', ['L7294'], '笔译和口译公司，覆盖二十个语种。', 40);
     const scored = scoreCandidate(
       request,
       { company: toCompanyDocument(translator), postings: [toPostingDocument(capability('t', '临床试验文件翻译', [], '临床试验方案和注册资料的翻译与审校。'))] },
@@ -206,9 +201,7 @@ describe('matcher ranking rules', () => {
   it('When a capability title makes a part for the things it names, then it does not offer their trade', () => {
     const request = analyseRequest(need('谐波减速器国产替代', '机器人关节需要谐波减速器，月需求200台。'), requester(['industrial-robots']));
     assert.equal(request.partnerRoles.get('reducers'), 1);
-    const foundry: MatchableCompany = {
-      id: 'f', name: '某精密压铸有限公司', industries: ['C3392'], description: '铝合金压铸与机加工。', certifications: [], park: '', employees: 300, updatedAt: NOW,
-    };
+    const foundry = zoneCompany('f', '某精密压铸有限公司', ['C3392'], '铝合金压铸与机加工。', 300);
     const scored = scoreCandidate(
       request,
       { company: toCompanyDocument(foundry), postings: [toPostingDocument(capability('f', '减速器壳体生产', ['压铸'], '为减速器厂家提供铝合金壳体。'))] },
@@ -229,9 +222,7 @@ describe('matcher ranking rules', () => {
     };
     const request = analyseRequest(offer, requester(['harness'], ['C3831']));
     assert.equal(request.seeking, 'buyers');
-    const buyer = (id: string, industries: string[], name: string): MatchableCompany => ({
-      id, name, industries, description: `${name}，区内企业。`, certifications: [], park: '', employees: 500, updatedAt: NOW,
-    });
+    const buyer = (id: string, industries: string[], name: string) => zoneCompany(id, name, industries, `${name}，区内企业。`, 500);
     const wants = (companyId: string): MatchablePosting => ({ ...capability(companyId, '高压线束采购', [], '采购高压线束，要求IATF 16949。'), kind: 'need', id: `${companyId}-need` });
     const score = (c: MatchableCompany) =>
       scoreCandidate(request, { company: toCompanyDocument(c), postings: [toPostingDocument(wants(c.id))] }, NOW.getTime())?.score ?? 0;
